@@ -1,0 +1,33 @@
+# Two commands do everything (see README):
+#   make demo   set up .venv and run the main job on the example Renja
+#   make test   set up .venv and run the whole test suite (what CI runs)
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+EXAMPLE := tests/fixtures/perbup-pasuruan-147-2023-renja-bkpsdm-2024.txt
+
+.PHONY: setup demo test lint docs
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements/constraints.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+demo: setup
+	$(BIN)/renja --version
+	$(BIN)/renja nomenklatur search "kenaikan pangkat"
+
+test: setup
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+lint: setup
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy
+
+docs: setup
+	$(BIN)/python -m renja.docs

@@ -1,0 +1,148 @@
+"""The ``renja`` command: a thin layer over the core.
+
+Each command parses its arguments, calls one core function and prints. Errors from the
+core become one line ``Error: …`` (with a hint when there is one) and exit code 2.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar, cast
+
+import click
+
+from renja import __version__
+from renja.codes import LEVELS, parse_kode
+from renja.errors import RenjaError
+from renja.io import json as renja_json
+from renja.nomenklatur import default_catalogue
+
+F = TypeVar("F", bound=Callable[..., Any])
+LANGS = ("id", "en")
+
+
+def _lang() -> str:
+    ctx = click.get_current_context(silent=True)
+    root = ctx.find_root() if ctx else None
+    if root is not None and isinstance(root.obj, dict):
+        return str(root.obj.get("lang", "id"))
+    return "id"
+
+
+def reports_errors(func: F) -> F:
+    """Turn core errors into ``Error: …`` and exit code 2, never a traceback."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except RenjaError as exc:
+            lang = _lang()
+            message = f"Error: {exc.message(lang)}"
+            hint = exc.hint(lang)
+            if hint:
+                message += f"\n{'Petunjuk' if lang == 'id' else 'Hint'}: {hint}"
+            click.echo(message, err=True)
+            sys.exit(2)
+
+    return cast(F, wrapper)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="renja")
+@click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    default=lambda: os.environ.get("RENJA_LANG") if os.environ.get("RENJA_LANG") in LANGS else "id",
+    show_default="id, or $RENJA_LANG",
+    help="Language of messages: id (Bahasa Indonesia) or en.",
+)
+@click.pass_context
+def cli(ctx: click.Context, lang: str) -> None:
+    """renja: Rencana Kerja Perangkat Daerah as structured data.
+
+    Import, check and publish the annual work plan (Renja) of an Indonesian
+    regional agency.
+    """
+    ctx.obj = {"lang": lang if lang in LANGS else "id"}
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the canonical renja/1 format."""
+    click.echo(renja_json.schema_text(), nl=False)
+
+
+@cli.command()
+@click.argument("text")
+@click.option("--bidang", help="Agency bidang (e.g. 5.03) to put in place of X.XX.")
+@reports_errors
+def kode(text: str, bidang: str | None) -> None:
+    """Parse a code in any printed form and show its canonical form.
+
+    TEXT may be dotted (5.03.02.2.01.0002, 5.03.02.2.01.02) or undotted
+    (5030220102, 50302201, 50302).
+    """
+    parsed = parse_kode(text, bidang=bidang)
+    parent = parsed.parent
+    click.echo(f"kanonik\t{parsed.canonical}")
+    click.echo(f"level\t{parsed.level}")
+    click.echo(f"induk\t{parent.canonical if parent else '-'}")
+    click.echo(f"ringkas\t{parsed.compact}")
+
+
+@cli.group()
+def nomenklatur() -> None:
+    """Look up the national nomenclature of program, kegiatan and sub kegiatan."""
+
+
+@nomenklatur.command("search")
+@click.argument("query")
+@click.option("--level", type=click.Choice(LEVELS), help="Only entries of this level.")
+@click.option("--under", help="Only entries under this code (e.g. 5.03.02).")
+@click.option("--tahun", type=int, help="Plan year: use the version in force that year.")
+@click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True)
+@reports_errors
+def nomenklatur_search(query: str, level: str | None, under: str | None, tahun: int | None,
+                       limit: int) -> None:
+    """Find entries whose name is like QUERY (fuzzy), best first, with their codes."""
+    matches = default_catalogue().search(query, level=level, under=under, tahun=tahun,  # type: ignore[arg-type]
+                                         limit=limit)
+    if not matches:
+        none = "Tidak ada yang cocok." if _lang() == "id" else "No match."
+        click.echo(none)
+        return
+    for match in matches:
+        entry = match.entry
+        click.echo(f"{entry.kode}\t{entry.level}\t{match.score:.0f}\t{entry.nama}")
+
+
+@nomenklatur.command("show")
+@click.argument("kode_text", metavar="KODE")
+@click.option("--tahun", type=int, help="Plan year: use the version in force that year.")
+@reports_errors
+def nomenklatur_show(kode_text: str, tahun: int | None) -> None:
+    """Show the entry of KODE and its children."""
+    catalogue = default_catalogue()
+    parsed = parse_kode(kode_text)
+    entry = catalogue.get(parsed, tahun=tahun)
+    if entry is None:
+        version = catalogue.nearest_version(tahun).id
+        raise RenjaError(
+            f"'{parsed.canonical}' is not in the nomenclature ({version})",
+            f"'{parsed.canonical}' tidak ada dalam nomenklatur ({version})",
+        )
+    click.echo(f"{entry.kode}\t{entry.level}\t{entry.nama}")
+    for child in catalogue.children(entry.kode, tahun=tahun):
+        click.echo(f"  {child.kode}\t{child.level}\t{child.nama}")
+
+
+def main() -> None:
+    cli(prog_name="renja")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,57 @@
+"""Generate reference docs from the code: ``python -m renja.docs`` rewrites docs/cli.md."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from renja.cli import cli
+
+HEADER = """# CLI reference
+
+Generated from `renja --help` by `python -m renja.docs` (run `make docs`); do not edit by hand.
+A test fails when this file and the commands disagree.
+"""
+
+
+def _commands(group: click.Group, prefix: list[str]) -> list[tuple[list[str], click.Command]]:
+    found: list[tuple[list[str], click.Command]] = [(prefix, group)]
+    ctx = click.Context(group, info_name=prefix[-1])
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        if isinstance(command, click.Group):
+            found.extend(_commands(command, [*prefix, name]))
+        elif command is not None:
+            found.append(([*prefix, name], command))
+    return found
+
+
+def _help(path: list[str], command: click.Command) -> str:
+    parent: click.Context | None = None
+    for name in path[:-1]:
+        parent = click.Context(cli, info_name=name, parent=parent)
+    ctx = click.Context(command, info_name=path[-1], parent=parent, terminal_width=100,
+                        help_option_names=["-h", "--help"],
+                        max_content_width=100)
+    return command.get_help(ctx)
+
+
+def cli_markdown() -> str:
+    """docs/cli.md: every command's ``--help``."""
+    parts = [HEADER]
+    for path, command in _commands(cli, ["renja"]):
+        parts.append(f"\n## `{' '.join(path)}`\n\n```\n{_help(path, command)}\n```\n")
+    return "".join(parts)
+
+
+def main() -> None:
+    root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs")
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "cli.md").write_text(cli_markdown(), encoding="utf-8")
+    print(f"wrote {root / 'cli.md'}")
+
+
+if __name__ == "__main__":
+    main()

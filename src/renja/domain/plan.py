@@ -1,0 +1,110 @@
+"""The plan itself (T-C.33): urusan → bidang → program → kegiatan → sub kegiatan.
+
+Values are kept as the document states them (``None`` when absent); roll-ups and
+checks compute what they should be and compare.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import Field
+
+from renja.codes import Level
+from renja.domain.provenance import Model, Traced
+from renja.domain.target import Target
+
+Polaritas = Literal["positif", "negatif"]
+"""positif: higher is better; negatif: lower is better (e.g. pelanggaran disiplin)."""
+
+Agregasi = Literal["jumlah", "terakhir", "rata_rata"]
+"""How values over periods combine: sum (cumulative), last value (stock), average."""
+
+
+class Indikator(Traced):
+    """A performance indicator with its targets for year n and n+1."""
+
+    nama: str
+    satuan: str | None = None
+    target_n: Target | None = None
+    target_n1: Target | None = None
+    polaritas: Polaritas = "positif"
+    agregasi: Agregasi = "jumlah"
+
+
+BELANJA_OPERASI_PARTS = ("pegawai", "barang_jasa", "bunga", "subsidi", "hibah", "bantuan_sosial")
+BELANJA_TOP = ("operasi", "modal", "tidak_terduga", "transfer")
+
+
+class Belanja(Traced):
+    """The belanja breakdown of a pagu, in whole Rupiah, as printed (``None``: not printed)."""
+
+    operasi: int | None = None
+    pegawai: int | None = None
+    barang_jasa: int | None = None
+    bunga: int | None = None
+    subsidi: int | None = None
+    hibah: int | None = None
+    bantuan_sosial: int | None = None
+    modal: int | None = None
+    tidak_terduga: int | None = None
+    transfer: int | None = None
+
+    def is_empty(self) -> bool:
+        return all(getattr(self, name) is None for name in (*BELANJA_TOP,
+                                                             *BELANJA_OPERASI_PARTS))
+
+
+class KodeMixin(Traced):
+    """A row identified by a nomenclature code and a name."""
+
+    level: Level | None = None
+    kode: str | None = Field(default=None, description="Canonical code U.BB.PP.L.KK.SSSS")
+    kode_asal: str | None = Field(default=None, description="The code as printed")
+    kode_recovery: str | None = Field(
+        default=None, description="How a damaged or missing code was recovered"
+    )
+    nama: str = ""
+
+
+class PlanNode(KodeMixin):
+    """One row of T-C.33 with its children."""
+
+    indikator: list[Indikator] = Field(default_factory=list)
+    lokasi: str | None = None
+    sumber_dana: str | None = None
+    catatan: str | None = None
+    pagu_n: int | None = None
+    pagu_n1: int | None = None
+    belanja_n: Belanja = Field(default_factory=Belanja)
+    belanja_n1: Belanja = Field(default_factory=Belanja)
+    children: list[PlanNode] = Field(default_factory=list)
+
+    def walk(self) -> Iterator[PlanNode]:
+        """This node and all its descendants, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+class Jumlah(Traced):
+    """The printed JUMLAH TOTAL row."""
+
+    pagu_n: int | None = None
+    pagu_n1: int | None = None
+    belanja_n: Belanja = Field(default_factory=Belanja)
+    belanja_n1: Belanja = Field(default_factory=Belanja)
+
+
+class Rencana(Model):
+    """T-C.33 Rumusan rencana program dan kegiatan tahun n dan prakiraan maju n+1."""
+
+    judul: str | None = None
+    satuan_uang: str | None = Field(default=None, description="Money label printed, e.g. Rp.000")
+    rows: list[PlanNode] = Field(default_factory=list)
+    total: Jumlah | None = None
+
+    def walk(self) -> Iterator[PlanNode]:
+        for row in self.rows:
+            yield from row.walk()

@@ -1,0 +1,52 @@
+"""Where a value came from, so findings can point at the printed cell."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Source(BaseModel):
+    """A place in an input file: a line (text) or a sheet and cell (XLSX)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    file: str | None = None
+    line: int | None = Field(default=None, ge=1, description="1-based line of a text file")
+    column: int | None = Field(default=None, ge=1, description="1-based tab-separated column")
+    sheet: str | None = None
+    cell: str | None = Field(default=None, description="XLSX cell such as G48")
+
+    def describe(self) -> str:
+        """``file:line`` or ``file!sheet!cell``, for messages."""
+        where = self.file or ""
+        if self.line is not None:
+            where += f":{self.line}"
+        if self.sheet is not None:
+            where += f"!{self.sheet}"
+        if self.cell is not None:
+            where += f"!{self.cell}"
+        return where
+
+
+class Model(BaseModel):
+    """Base of all domain models: unknown fields are refused."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Traced(Model):
+    """A model whose fields can each carry their :class:`Source`."""
+
+    provenance: dict[str, Source] = Field(
+        default_factory=dict,
+        description="Where each field's value was read, keyed by field name",
+    )
+
+    def trace(self, field: str, source: Source | None) -> None:
+        """Record where ``field`` was read (does nothing for ``None``)."""
+        if source is not None:
+            self.provenance[field] = source
+
+    def source_of(self, field: str) -> Source | None:
+        """Where ``field`` was read, falling back to where the row itself was read."""
+        return self.provenance.get(field) or self.provenance.get("row")

@@ -1,0 +1,172 @@
+"""The national nomenclature of urusan, bidang, program, kegiatan and sub kegiatan.
+
+Several versions (Kepmendagri updates) can be loaded side by side; each says for which
+plan years it is in force. Codes of the cross-cutting program (``X.XX.01…``) are found
+under any agency's bidang (``5.03.01…``).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from renja.codes import Kode, Level, parse_kode
+
+
+@dataclass(frozen=True)
+class Version:
+    id: str
+    judul: str
+    berlaku_mulai: int | None
+    berlaku_sampai: int | None
+    tingkat: str = "kabkota"
+
+    def covers(self, tahun: int) -> bool:
+        """True when this version is in force for plans of year ``tahun``."""
+        starts = self.berlaku_mulai is None or self.berlaku_mulai <= tahun
+        ends = self.berlaku_sampai is None or tahun <= self.berlaku_sampai
+        return starts and ends
+
+
+@dataclass(frozen=True)
+class Entry:
+    kode: str
+    level: Level
+    nama: str
+    kode_induk: str | None
+    versi: str
+
+
+@dataclass(frozen=True)
+class Match:
+    entry: Entry
+    score: float
+    """0-100, how closely the name matches the query."""
+
+
+def normalise_name(name: str) -> str:
+    """Lower case, punctuation as spaces, one space between words: for comparing names."""
+    return " ".join(re.sub(r"[^\w]+", " ", name.lower()).split())
+
+
+class Catalogue:
+    """All loaded versions of the nomenclature."""
+
+    def __init__(self, versions: Iterable[tuple[Version, Iterable[Entry]]]) -> None:
+        self.versions: list[Version] = []
+        self._entries: dict[str, dict[str, Entry]] = {}
+        for version, entries in versions:
+            self.versions.append(version)
+            self._entries[version.id] = {e.kode: e for e in entries}
+        self.versions.sort(key=lambda v: v.berlaku_mulai or 0)
+        self._names: dict[str, tuple[list[Entry], list[str]]] = {}
+
+    def version_for(self, tahun: int | None) -> Version | None:
+        """The version in force for year ``tahun`` (the newest when ``tahun`` is None)."""
+        if not self.versions:
+            return None
+        if tahun is None:
+            return self.versions[-1]
+        for version in reversed(self.versions):
+            if version.covers(tahun):
+                return version
+        return None
+
+    def nearest_version(self, tahun: int | None) -> Version:
+        """The version in force, or else the newest one older than ``tahun``, or the oldest."""
+        found = self.version_for(tahun)
+        if found is not None:
+            return found
+        older = [v for v in self.versions if tahun is None or (v.berlaku_mulai or 0) <= tahun]
+        return older[-1] if older else self.versions[0]
+
+    def entries(self, tahun: int | None = None) -> list[Entry]:
+        return list(self._entries[self.nearest_version(tahun).id].values())
+
+    def get(self, kode: str | Kode, tahun: int | None = None) -> Entry | None:
+        """The entry for a code in the version nearest to ``tahun``; ``None`` if unknown."""
+        parsed = kode if isinstance(kode, Kode) else parse_kode(kode)
+        table = self._entries[self.nearest_version(tahun).id]
+        for candidate in (parsed, parsed.as_cross_cutting()):
+            entry = table.get(candidate.canonical)
+            if entry is not None:
+                return entry
+        return None
+
+    def children(self, kode: str | Kode, tahun: int | None = None) -> list[Entry]:
+        parsed = kode if isinstance(kode, Kode) else parse_kode(kode)
+        keys = {parsed.canonical, parsed.as_cross_cutting().canonical}
+        return [e for e in self.entries(tahun) if e.kode_induk in keys]
+
+    def search(
+        self,
+        query: str,
+        level: Level | None = None,
+        limit: int = 10,
+        tahun: int | None = None,
+        under: str | Kode | None = None,
+        min_score: float = 60.0,
+    ) -> list[Match]:
+        """Entries whose name is like ``query``, best first; ``under`` keeps one subtree."""
+        entries, names = self._index(self.nearest_version(tahun).id, level)
+        if under is not None:
+            root = under if isinstance(under, Kode) else parse_kode(under)
+            roots = (root, root.as_cross_cutting())
+            keep = [i for i, e in enumerate(entries)
+                    if any(parse_kode(e.kode).is_under(r) for r in roots)]
+            entries = [entries[i] for i in keep]
+            names = [names[i] for i in keep]
+        found = process.extract(normalise_name(query), names, scorer=_score,
+                                limit=limit, score_cutoff=min_score)
+        return [Match(entries[index], round(score, 1)) for _, score, index in found]
+
+    def _index(self, versi: str, level: Level | None) -> tuple[list[Entry], list[str]]:
+        key = f"{versi}:{level}"
+        if key not in self._names:
+            entries = [e for e in self._entries[versi].values()
+                       if level is None or e.level == level]
+            self._names[key] = (entries, [normalise_name(e.nama) for e in entries])
+        return self._names[key]
+
+
+def _score(query: str, name: str, **_: object) -> float:
+    """Whole-name similarity, with credit for a query found word for word inside a name."""
+    whole = fuzz.token_sort_ratio(query, name)
+    if len(query) < len(name):
+        part = fuzz.partial_ratio(query, name) * 0.95
+        return max(whole, part)
+    return whole
+
+
+def read_csv(path: Path, versi: str) -> list[Entry]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [
+            Entry(row["kode"], row["level"], row["nama"], row["kode_induk"] or None, versi)  # type: ignore[arg-type]
+            for row in csv.DictReader(handle)
+        ]
+
+
+def load_catalogue(folder: Path) -> Catalogue:
+    """Load every version listed in ``folder/versions.json``."""
+    listed = json.loads((folder / "versions.json").read_text(encoding="utf-8"))
+    loaded = []
+    for item in listed:
+        version = Version(item["id"], item["judul"], item.get("berlaku_mulai"),
+                          item.get("berlaku_sampai"), item.get("tingkat", "kabkota"))
+        loaded.append((version, read_csv(folder / item["file"], version.id)))
+    return Catalogue(loaded)
+
+
+@lru_cache(maxsize=1)
+def default_catalogue() -> Catalogue:
+    """The catalogue shipped with renja."""
+    folder = resources.files("renja.nomenklatur") / "data"
+    return load_catalogue(Path(str(folder)))

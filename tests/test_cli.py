@@ -1,0 +1,89 @@
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from renja import __version__
+from renja.cli import cli
+
+
+@pytest.fixture
+def run():
+    runner = CliRunner()
+
+    def invoke(*args: str, env: dict[str, str] | None = None):
+        return runner.invoke(cli, list(args), env=env or {"RENJA_LANG": ""})
+
+    return invoke
+
+
+def test_it_prints_its_version(run):
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.output == f"renja, version {__version__}\n"
+
+
+def test_it_searches_the_nomenclature_by_name(run):
+    result = run("nomenklatur", "search", "kenaikan pangkat", "--limit", "1")
+    assert result.exit_code == 0
+    assert result.output == "5.03.02.2.02.0002\tsub_kegiatan\t95\tPengelolaan Kenaikan Pangkat ASN\n"
+
+
+def test_it_says_when_nothing_matches(run):
+    assert run("nomenklatur", "search", "zzzz qqqq").output == "Tidak ada yang cocok.\n"
+    assert run("--lang", "en", "nomenklatur", "search", "zzzz qqqq").output == "No match.\n"
+
+
+def test_it_shows_an_entry_and_its_children(run):
+    result = run("nomenklatur", "show", "50302202")
+    assert result.exit_code == 0
+    assert result.output == (
+        "5.03.02.2.02\tkegiatan\tMutasi dan Promosi ASN\n"
+        "  5.03.02.2.02.0001\tsub_kegiatan\tPengelolaan Mutasi ASN\n"
+        "  5.03.02.2.02.0002\tsub_kegiatan\tPengelolaan Kenaikan Pangkat ASN\n"
+        "  5.03.02.2.02.0003\tsub_kegiatan\tPengelolaan Promosi ASN\n"
+    )
+
+
+def test_it_reports_a_code_missing_from_the_nomenclature(run):
+    result = run("--lang", "en", "nomenklatur", "show", "5.03.02.2.09")
+    assert result.exit_code == 2
+    assert result.output == (
+        "Error: '5.03.02.2.09' is not in the nomenclature (kepmendagri-050-5889-2021)\n"
+    )
+
+
+def test_it_parses_a_code(run):
+    result = run("kode", "X.XX.01.2.06.04", "--bidang", "5.03")
+    assert result.exit_code == 0
+    assert result.output == (
+        "kanonik\t5.03.01.2.06.0004\nlevel\tsub_kegiatan\ninduk\t5.03.01.2.06\n"
+        "ringkas\t5030120604\n"
+    )
+
+
+def test_it_reports_a_malformed_code_in_one_line_without_a_traceback(run):
+    result = run("kode", "5040202")
+    assert result.exit_code == 2
+    assert result.output == (
+        "Error: '5040202' bukan kode yang sah: 7 digit, seharusnya 1 (urusan), 3 (bidang), "
+        "5 (program), 8 (kegiatan), 10 atau 12 (sub kegiatan)\n"
+    )
+    assert "Traceback" not in result.output
+
+
+def test_it_gives_a_hint_in_the_chosen_language(run):
+    result = run("kode", "5,03E+09", env={"RENJA_LANG": "en"})
+    assert result.exit_code == 2
+    assert result.output == (
+        "Error: '5,03E+09' is not a valid code: damaged by Excel (scientific notation)\n"
+        "Hint: recover it from the name or the other tables\n"
+    )
+
+
+def test_it_prints_the_json_schema(run):
+    result = run("schema")
+    assert result.exit_code == 0
+    schema = json.loads(result.output)
+    assert schema["title"] == "Renja Perangkat Daerah (renja/1)"
+    assert schema["properties"]["format"]["const"] == "renja/1"
