@@ -26,7 +26,9 @@ def test_it_prints_its_version(run):
 def test_it_searches_the_nomenclature_by_name(run):
     result = run("nomenklatur", "search", "kenaikan pangkat", "--limit", "1")
     assert result.exit_code == 0
-    assert result.output == "5.03.02.2.02.0002\tsub_kegiatan\t95\tPengelolaan Kenaikan Pangkat ASN\n"
+    assert result.output == (
+        "5.03.02.2.02.0002\tsub_kegiatan\t95\tPengelolaan Kenaikan Pangkat ASN\n"
+    )
 
 
 def test_it_says_when_nothing_matches(run):
