@@ -17,8 +17,10 @@ $(STAMP): pyproject.toml requirements/constraints.txt
 	touch $(STAMP)
 
 demo: setup
-	$(BIN)/renja --version
-	$(BIN)/renja nomenklatur search "kenaikan pangkat"
+	mkdir -p out
+	$(BIN)/renja import $(EXAMPLE) -o out/example.json --report
+	$(BIN)/renja export out/example.json --table tc33 --format csv -o out/example-tc33.csv
+	@echo "Plan: out/example.json, T-C.33 as CSV: out/example-tc33.csv"
 
 test: setup
 	$(BIN)/ruff check src tests

@@ -18,6 +18,9 @@ from renja import __version__
 from renja.codes import LEVELS, parse_kode
 from renja.errors import RenjaError
 from renja.io import json as renja_json
+from renja.io.csv import EXPORTS, table_csv, table_json
+from renja.io.read import read_plan
+from renja.io.report import ImportResult
 from renja.nomenklatur import default_catalogue
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -138,6 +141,87 @@ def nomenklatur_show(kode_text: str, tahun: int | None) -> None:
     click.echo(f"{entry.kode}\t{entry.level}\t{entry.nama}")
     for child in catalogue.children(entry.kode, tahun=tahun):
         click.echo(f"  {child.kode}\t{child.level}\t{child.nama}")
+
+
+_SEVERITY = {"id": {"error": "galat", "warning": "peringatan", "info": "info"},
+             "en": {"error": "error", "warning": "warning", "info": "info"}}
+
+
+def _summary(result: ImportResult, lang: str) -> str:
+    renja = result.renja
+    counts = {"program": 0, "kegiatan": 0, "sub_kegiatan": 0}
+    for node in renja.rencana.walk():
+        if node.level in counts:
+            counts[node.level] += 1
+    report = result.report
+    errors, warnings = report.count("error"), report.count("warning")
+    if lang == "id":
+        return (f"{renja.perangkat_daerah.nama or '?'} {renja.pemda.nama} tahun {renja.tahun}: "
+                f"{counts['program']} program, {counts['kegiatan']} kegiatan, "
+                f"{counts['sub_kegiatan']} sub kegiatan; T-C.29 {len(renja.tc29.rows)} baris, "
+                f"T-C.30 {len(renja.tc30.rows)}, T-C.31 {len(renja.tc31.rows)}, "
+                f"T-C.32 {len(renja.tc32.rows)}, Tabel 3.2 {len(renja.tujuan_sasaran.rows)}; "
+                f"{errors} galat, {warnings} peringatan saat impor")
+    return (f"{renja.perangkat_daerah.nama or '?'} {renja.pemda.nama} year {renja.tahun}: "
+            f"{counts['program']} programs, {counts['kegiatan']} kegiatan, "
+            f"{counts['sub_kegiatan']} sub kegiatan; T-C.29 {len(renja.tc29.rows)} rows, "
+            f"T-C.30 {len(renja.tc30.rows)}, T-C.31 {len(renja.tc31.rows)}, "
+            f"T-C.32 {len(renja.tc32.rows)}, Tabel 3.2 {len(renja.tujuan_sasaran.rows)}; "
+            f"{errors} errors, {warnings} warnings while importing")
+
+
+def _report_lines(result: ImportResult, lang: str) -> list[str]:
+    lines = []
+    for notice in result.report.notices:
+        where = notice.source.describe()
+        text = f": {notice.text!r}" if notice.text else ""
+        lines.append(f"{where}: [{_SEVERITY[lang][notice.severity]}] "
+                     f"{notice.message(lang)}{text}")
+    return lines
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=str))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write the plan as renja/1 JSON here (default: standard output).")
+@click.option("--report", is_flag=True,
+              help="List every line or cell that was not understood or was read with a guess.")
+@reports_errors
+def import_(file: str, output: str | None, report: bool) -> None:
+    """Import a Renja from FILE: text extracted from its PDF, or renja/1 JSON.
+
+    The summary and the report go to standard error, the plan to OUTPUT.
+    """
+    lang = _lang()
+    result = read_plan(file)
+    if output:
+        renja_json.dump(result.renja, output)
+    else:
+        click.echo(renja_json.dumps(result.renja), nl=False)
+    if report:
+        for line in _report_lines(result, lang):
+            click.echo(line, err=True)
+    click.echo(_summary(result, lang), err=True)
+
+
+@cli.command("export")
+@click.argument("plan", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--table", "-t", type=click.Choice(list(EXPORTS)), required=True,
+              help="The table to export.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["csv", "json"]), default="csv",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write here (default: standard output).")
+@reports_errors
+def export(plan: str, table: str, fmt: str, output: str | None) -> None:
+    """Export one table of PLAN (anything `renja import` reads) as CSV or JSON rows."""
+    renja = read_plan(plan).renja
+    text = table_csv(renja, table) if fmt == "csv" else table_json(renja, table)
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    else:
+        click.echo(text, nl=False)
 
 
 def main() -> None:

@@ -102,6 +102,9 @@ class Rencana(Model):
 
     judul: str | None = None
     satuan_uang: str | None = Field(default=None, description="Money label printed, e.g. Rp.000")
+    catatan: list[str] = Field(
+        default_factory=list, description="Lines inside the table that are not rows (headings)"
+    )
     rows: list[PlanNode] = Field(default_factory=list)
     total: Jumlah | None = None
 

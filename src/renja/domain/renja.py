@@ -64,6 +64,7 @@ class Peraturan(Traced):
     mengingat: list[str] = Field(default_factory=list)
     menetapkan: str | None = None
     pasal: list[Pasal] = Field(default_factory=list)
+    penutup: str | None = Field(default=None, description="Agar setiap orang mengetahuinya …")
 
 
 class Bagian(Traced):

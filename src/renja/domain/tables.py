@@ -17,6 +17,9 @@ class Tabel(Model):
 
     judul: str | None = Field(default=None, description="The caption as printed")
     nihil: bool = Field(default=False, description="The table says NIHIL (nothing to report)")
+    catatan: list[str] = Field(
+        default_factory=list, description="Lines inside the table that are not rows (headings)"
+    )
 
 
 # --- T-C.29 Evaluasi hasil Renja tahun lalu -------------------------------------------

@@ -1,0 +1,50 @@
+"""Read any supported file into a Renja, detecting its format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from renja.errors import FormatError
+from renja.io import json as renja_json
+from renja.io.report import ImportResult, Report
+from renja.io.text.read import read_text
+
+FORMATS = ("json", "text")
+
+
+def detect(path: Path) -> str:
+    """``json`` or ``text``, from the file's name and first bytes."""
+    try:
+        head = path.open("rb").read(2048)
+    except OSError as exc:
+        raise FormatError(f"{path}: cannot be read ({exc.strerror})",
+                          f"{path}: tidak dapat dibaca ({exc.strerror})") from exc
+    suffix = path.suffix.lower()
+    if head.startswith(b"PK\x03\x04") or suffix in (".xlsx", ".xlsm"):
+        raise FormatError(
+            f"{path}: XLSX import is not available yet; export the workbook's sheets as "
+            f"tab-separated text, or use renja/1 JSON",
+            f"{path}: impor XLSX belum tersedia; simpan lembar kerja sebagai teks dipisah tab, "
+            f"atau gunakan JSON renja/1")
+    if head.startswith(b"%PDF"):
+        raise FormatError(
+            f"{path}: PDF is read through its text: extract it first (pdftotext -layout, or "
+            f"copy the text with its tables tab-separated)",
+            f"{path}: PDF dibaca melalui teksnya: ekstrak dulu (pdftotext -layout, atau salin "
+            f"teksnya dengan tabel dipisah tab)")
+    if suffix == ".json" or head.lstrip().startswith(b"{"):
+        return "json"
+    if b"\x00" in head:
+        raise FormatError(f"{path}: not a text, JSON or XLSX file (binary content)",
+                          f"{path}: bukan berkas teks, JSON, atau XLSX (isi biner)")
+    return "text"
+
+
+def read_plan(path: str | Path) -> ImportResult:
+    """Import a Renja from a file in any supported format."""
+    path = Path(path)
+    if not path.exists():
+        raise FormatError(f"{path}: no such file", f"{path}: berkas tidak ditemukan")
+    if detect(path) == "json":
+        return ImportResult(renja_json.load(path), Report())
+    return read_text(path)

@@ -1,0 +1,124 @@
+"""Recover codes that Excel or a typist damaged, from the parent, the name and other tables.
+
+A recovered code is marked with how it was found (``kode_recovery``), so a reader can
+judge it; a code that cannot be recovered is left empty and reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from renja.codes import DamagedKode, Kode, Level, parse_kode
+from renja.domain.plan import KodeMixin
+from renja.io.report import Report
+from renja.nomenklatur import Catalogue, normalise_name
+
+NAME_MATCH = 85.0
+DOCUMENT_MATCH = 90.0
+
+
+def _alike(a: str, b: str) -> float:
+    """Name similarity forgiving a name cut short (``… Pemerintah`` for ``… Kabupaten/Kota``)."""
+    return max(fuzz.token_sort_ratio(a, b), fuzz.token_set_ratio(a, b) * 0.95)
+
+
+@dataclass
+class Recovered:
+    kode: Kode
+    how_en: str
+    how_id: str
+
+
+class Recoverer:
+    """Finds codes for rows whose printed code is damaged, malformed or missing."""
+
+    def __init__(self, catalogue: Catalogue, tahun: int | None, bidang: str | None,
+                 known: dict[str, Kode] | None = None) -> None:
+        self.catalogue = catalogue
+        self.tahun = tahun
+        self.bidang = bidang
+        self.known = known or {}
+        """Codes the document itself gives for a name (from T-C.33), by normalised name."""
+
+    def recover(self, nama: str, level: Level | None, parent: Kode | None,
+                damaged: DamagedKode | None) -> Recovered | None:
+        found = self._from_document(nama, level, parent, damaged)
+        return found or self._from_nomenclature(nama, level, parent, damaged)
+
+    def _from_document(self, nama: str, level: Level | None, parent: Kode | None,
+                       damaged: DamagedKode | None) -> Recovered | None:
+        wanted = normalise_name(nama)
+        best: tuple[float, Kode] | None = None
+        for known_name, kode in self.known.items():
+            if level is not None and kode.level != level:
+                continue
+            if parent is not None and not kode.is_under(parent):
+                continue
+            if damaged is not None and not damaged.could_be(kode):
+                continue
+            score = 100.0 if known_name == wanted else _alike(wanted, known_name)
+            if best is None or score > best[0]:
+                best = (score, kode)
+        if best is None or best[0] < DOCUMENT_MATCH:
+            return None
+        if best[0] == 100.0:
+            return Recovered(best[1], "from T-C.33 (same name)", "dari T-C.33 (nama sama)")
+        return Recovered(best[1], f"from T-C.33 (name {best[0]:.0f}% alike)",
+                         f"dari T-C.33 (nama mirip {best[0]:.0f}%)")
+
+    def by_name(self, nama: str) -> Recovered | None:
+        """A code for a row printed without one: from T-C.33, else from the nomenclature."""
+        return self.recover(nama, None, None, None)
+
+    def _from_nomenclature(self, nama: str, level: Level | None, parent: Kode | None,
+                           damaged: DamagedKode | None) -> Recovered | None:
+        wanted = normalise_name(nama)
+        best: tuple[float, Kode] | None = None
+        for entry in self._candidates(level, parent):
+            kode = self._localise(parse_kode(entry.kode))
+            if damaged is not None and not damaged.could_be(kode):
+                continue
+            score = _alike(wanted, normalise_name(entry.nama))
+            if best is None or score > best[0]:
+                best = (score, kode)
+        if best is None or best[0] < NAME_MATCH:
+            return None
+        where_en = f" under {parent.canonical}" if parent else ""
+        where_id = f" di bawah {parent.canonical}" if parent else ""
+        return Recovered(best[1], f"from the nomenclature (name {best[0]:.0f}% alike{where_en})",
+                         f"dari nomenklatur (nama mirip {best[0]:.0f}%{where_id})")
+
+    def _candidates(self, level: Level | None, parent: Kode | None) -> list:  # type: ignore[type-arg]
+        if parent is not None:
+            return [e for e in self.catalogue.children(parent, tahun=self.tahun)
+                    if level is None or e.level == level]
+        return [e for e in self.catalogue.entries(self.tahun)
+                if level is None or e.level == level]
+
+    def _localise(self, kode: Kode) -> Kode:
+        if kode.is_cross_cutting and self.bidang:
+            return kode.with_bidang(self.bidang)
+        return kode
+
+
+def apply_recovery(row: KodeMixin, found: Recovered | None, report: Report, lang_field: str = "",
+                   ) -> None:
+    """Store a recovered code on ``row``, or report that none was found."""
+    source = row.source_of("kode") or row.source_of("row")
+    printed = row.kode_asal or ""
+    if found is None:
+        if source is not None:
+            what_en = f"code '{printed}' could not be recovered" if printed else "no code"
+            what_id = f"kode '{printed}' tidak dapat dipulihkan" if printed else "tanpa kode"
+            report.add(source, f"{what_en} for '{row.nama}'", f"{what_id} untuk '{row.nama}'",
+                       "warning")
+        return
+    row.kode = found.kode.canonical
+    row.level = found.kode.level
+    row.kode_recovery = found.how_id
+    if source is not None:
+        report.add(source, f"code '{printed}' recovered as {found.kode.canonical} "
+                   f"{found.how_en}", f"kode '{printed}' dipulihkan menjadi "
+                   f"{found.kode.canonical} {found.how_id}", "info")

@@ -1,0 +1,78 @@
+"""Put the recognised tables into a Renja, in the order their cross-references need."""
+
+from __future__ import annotations
+
+from renja.codes import Kode, parse_kode
+from renja.domain import Renja
+from renja.io.grid import Block
+from renja.io.recovery import Recoverer
+from renja.io.report import Report
+from renja.io.tables import classify_block
+from renja.io.tables.small import read_tc32, read_tujuan_sasaran
+from renja.io.tables.tc29 import read_tc29
+from renja.io.tables.tc30 import read_tc30
+from renja.io.tables.tc31 import read_tc31
+from renja.io.tables.tc33 import read_tc33
+from renja.io.tables.tree import bidang_of, build_tree, resolve_flat
+from renja.nomenklatur import default_catalogue, normalise_name
+
+
+class TableSet:
+    """Blocks found in a file, recognised once the plan year and all tables are known."""
+
+    def __init__(self, report: Report, name: str) -> None:
+        self.report = report
+        self.name = name
+        self.blocks: dict[str, list[Block]] = {}
+
+    def add(self, block: Block) -> str | None:
+        kind = classify_block(block)
+        if kind is None:
+            for row in [*block.header, *block.rows]:
+                self.report.unplaced(row.source, "\t".join(row.texts()))
+            return None
+        self.blocks.setdefault(kind, []).append(block)
+        return kind
+
+    def _merged(self, kind: str) -> Block | None:
+        """Several blocks of one table (a table interrupted by text) read as one."""
+        blocks = self.blocks.get(kind, [])
+        if not blocks:
+            return None
+        first = blocks[0]
+        for more in blocks[1:]:
+            first.rows.extend(more.rows)
+        return first
+
+    def finish(self, renja: Renja) -> None:
+        catalogue = default_catalogue()
+        known: dict[str, Kode] = {}
+        bidang = None
+        block = self._merged("tc33")
+        if block is not None:
+            rencana, parsed = read_tc33(block, self.report)
+            bidang = bidang_of(parsed)
+            recoverer = Recoverer(catalogue, renja.tahun, bidang)
+            rencana.rows = build_tree(parsed, recoverer, self.report)
+            renja.rencana = rencana
+            for node in rencana.walk():
+                if node.kode and not node.kode_recovery:
+                    known.setdefault(normalise_name(node.nama), parse_kode(node.kode))
+        renja.perangkat_daerah.bidang = renja.perangkat_daerah.bidang or bidang
+        recoverer = Recoverer(catalogue, renja.tahun, bidang, known)
+        if (block := self._merged("tc29")) is not None:
+            table, coded = read_tc29(block, self.report)
+            resolve_flat(coded, recoverer, self.report)
+            renja.tc29 = table
+        if (block := self._merged("tc30")) is not None:
+            renja.tc30 = read_tc30(block, self.report)
+        if (block := self._merged("tc31")) is not None:
+            renja.tc31 = read_tc31(block, self.report)
+            for row in renja.tc31.rows:
+                found = recoverer.by_name(row.kebutuhan.nama or row.ranwal.nama)
+                if found is not None:
+                    row.kode, row.level = found.kode.canonical, found.kode.level
+        if (block := self._merged("tc32")) is not None:
+            renja.tc32 = read_tc32(block, self.report)
+        if (block := self._merged("tujuan_sasaran")) is not None:
+            renja.tujuan_sasaran = read_tujuan_sasaran(block, self.report)

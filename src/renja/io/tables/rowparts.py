@@ -1,0 +1,64 @@
+"""Reading the left part of a coded table row (kode, nama, indikator) and joining spills."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from renja.domain import Source, Target, parse_target
+from renja.errors import TargetError
+from renja.io.grid import GridRow
+from renja.io.report import Report
+from renja.io.tables.cells import belanja_label, classify, looks_like_kode
+
+
+@dataclass
+class LeftPart:
+    kode: str
+    nama: str
+    indikator: str
+    rest: int
+    """Index of the first cell after the left part."""
+
+
+def left_part(row: GridRow, width: int = 3) -> LeftPart:
+    """Split ``kode | nama | indikator | …``, coping with a row shifted one cell left."""
+    first = row.text(0)
+    if first and not looks_like_kode(first) and row.text(0).upper() != "JUMLAH TOTAL":
+        # no kode column in this row: everything sits one cell to the left
+        return _cut(row, LeftPart("", first, row.text(1), 2), start=0)
+    return _cut(row, LeftPart(first, row.text(1), row.text(2), width), start=1)
+
+
+def _cut(row: GridRow, part: LeftPart, start: int) -> LeftPart:
+    """Stop the left part at a cell that holds money or a belanja label (a shifted row)."""
+    names = [part.nama, part.indikator]
+    for offset, text in enumerate(names):
+        if text and (belanja_label(text) or classify(text, 0).kind in ("money", "colon")):
+            index = start + offset
+            kept = names[:offset] + [""] * (2 - offset)
+            return LeftPart(part.kode, kept[0], kept[1], index)
+    return part
+
+
+def join_spill(head: str, tail: str) -> str:
+    """Join a name with the part that spilled onto the next page, dropping repeated words."""
+    if not head:
+        return tail
+    if not tail:
+        return head
+    a, b = head.split(), tail.split()
+    for k in range(min(len(a), len(b)), 1, -1):
+        if [w.lower() for w in a[-k:]] == [w.lower() for w in b[:k]]:
+            return " ".join(a + b[k:])
+    return f"{head} {tail}"
+
+
+def read_target(text: str, source: Source, report: Report) -> Target:
+    """Parse a target cell; a malformed one is kept as text and reported."""
+    try:
+        return parse_target(text)
+    except TargetError as exc:
+        hint_en = f" ({exc.hint('en')})" if exc.hint("en") else ""
+        hint_id = f" ({exc.hint('id')})" if exc.hint("id") else ""
+        report.add(source, exc.message("en") + hint_en, exc.message("id") + hint_id, "error")
+        return Target(text=" ".join(text.split()))
