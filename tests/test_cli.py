@@ -89,3 +89,46 @@ def test_it_prints_the_json_schema(run):
     schema = json.loads(result.output)
     assert schema["title"] == "Renja Perangkat Daerah (renja/1)"
     assert schema["properties"]["format"]["const"] == "renja/1"
+
+
+EXAMPLE = "tests/fixtures/perbup-pasuruan-147-2023-renja-bkpsdm-2024.txt"
+
+
+def test_it_imports_a_renja_and_summarises_it(run, tmp_path):
+    out = tmp_path / "plan.json"
+    result = run("import", EXAMPLE, "-o", str(out))
+    assert result.exit_code == 0
+    assert result.output == (
+        "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kabupaten Pasuruan tahun 2024: "
+        "3 program, 12 kegiatan, 42 sub kegiatan; T-C.29 51 baris, T-C.30 8, T-C.31 58, "
+        "T-C.32 0, Tabel 3.2 14; 1 galat, 1 peringatan saat impor\n"
+    )
+    assert json.loads(out.read_text(encoding="utf-8"))["tahun"] == 2024
+
+
+def test_it_lists_what_it_guessed_or_left_out_with_line_numbers(run):
+    result = run("import", EXAMPLE, "--report")
+    lines = [line for line in result.stderr.splitlines() if "[galat]" in line]
+    assert lines == [
+        "perbup-pasuruan-147-2023-renja-bkpsdm-2024.txt:835: [galat] 'Idok' bukan target yang "
+        "sah: huruf 'I' tertulis di tempat angka (maksudnya '1 dok'?)"
+    ]
+    assert json.loads(result.stdout)["format"] == "renja/1"
+
+
+def test_it_exports_a_table_as_json_rows(run):
+    result = run("export", EXAMPLE, "--table", "tc32", "--format", "json")
+    assert result.exit_code == 0
+    assert result.output == "[]\n"
+    rows = json.loads(run("export", EXAMPLE, "-t", "tujuan_sasaran", "-f", "json").output)
+    assert rows[0] == {"kelompok": "tujuan", "uraian": "Meningkatnya birokrasi yang kapabel",
+                       "indikator": "Indeks Profesionalitas Aparatur Sipil Negara",
+                       "realisasi_n2": "54,67", "proyeksi_n1": "54,70", "target_n": "54,72"}
+
+
+def test_it_refuses_an_unreadable_file_with_exit_code_2(run, tmp_path):
+    path = tmp_path / "rusak.xlsx"
+    path.write_bytes(b"PK\x03\x04")
+    result = run("import", str(path))
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: rusak.xlsx: impor XLSX belum tersedia")

@@ -172,7 +172,9 @@ def _summary(result: ImportResult, lang: str) -> str:
 
 def _report_lines(result: ImportResult, lang: str) -> list[str]:
     lines = []
-    for notice in result.report.notices:
+    notices = sorted(result.report.notices,
+                     key=lambda n: (n.source.file or "", n.source.line or 0, n.source.column or 0))
+    for notice in notices:
         where = notice.source.describe()
         text = f": {notice.text!r}" if notice.text else ""
         lines.append(f"{where}: [{_SEVERITY[lang][notice.severity]}] "

@@ -20,23 +20,24 @@ def detect(path: Path) -> str:
         raise FormatError(f"{path}: cannot be read ({exc.strerror})",
                           f"{path}: tidak dapat dibaca ({exc.strerror})") from exc
     suffix = path.suffix.lower()
+    name = path.name
     if head.startswith(b"PK\x03\x04") or suffix in (".xlsx", ".xlsm"):
         raise FormatError(
-            f"{path}: XLSX import is not available yet; export the workbook's sheets as "
+            f"{name}: XLSX import is not available yet; export the workbook's sheets as "
             f"tab-separated text, or use renja/1 JSON",
-            f"{path}: impor XLSX belum tersedia; simpan lembar kerja sebagai teks dipisah tab, "
+            f"{name}: impor XLSX belum tersedia; simpan lembar kerja sebagai teks dipisah tab, "
             f"atau gunakan JSON renja/1")
     if head.startswith(b"%PDF"):
         raise FormatError(
-            f"{path}: PDF is read through its text: extract it first (pdftotext -layout, or "
+            f"{name}: PDF is read through its text: extract it first (pdftotext -layout, or "
             f"copy the text with its tables tab-separated)",
-            f"{path}: PDF dibaca melalui teksnya: ekstrak dulu (pdftotext -layout, atau salin "
+            f"{name}: PDF dibaca melalui teksnya: ekstrak dulu (pdftotext -layout, atau salin "
             f"teksnya dengan tabel dipisah tab)")
     if suffix == ".json" or head.lstrip().startswith(b"{"):
         return "json"
     if b"\x00" in head:
-        raise FormatError(f"{path}: not a text, JSON or XLSX file (binary content)",
-                          f"{path}: bukan berkas teks, JSON, atau XLSX (isi biner)")
+        raise FormatError(f"{name}: not a text, JSON or XLSX file (binary content)",
+                          f"{name}: bukan berkas teks, JSON, atau XLSX (isi biner)")
     return "text"
 
 

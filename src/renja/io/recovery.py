@@ -92,8 +92,9 @@ class Recoverer:
 
     def _candidates(self, level: Level | None, parent: Kode | None) -> list:  # type: ignore[type-arg]
         if parent is not None:
-            return [e for e in self.catalogue.children(parent, tahun=self.tahun)
-                    if level is None or e.level == level]
+            prefixes = (parent.canonical + ".", parent.as_cross_cutting().canonical + ".")
+            return [e for e in self.catalogue.entries(self.tahun)
+                    if e.kode.startswith(prefixes) and (level is None or e.level == level)]
         return [e for e in self.catalogue.entries(self.tahun)
                 if level is None or e.level == level]
 

@@ -26,7 +26,15 @@ def left_part(row: GridRow, width: int = 3) -> LeftPart:
     if first and not looks_like_kode(first) and row.text(0).upper() != "JUMLAH TOTAL":
         # no kode column in this row: everything sits one cell to the left
         return _cut(row, LeftPart("", first, row.text(1), 2), start=0)
+    if first and not row.text(1) and _is_words(row.text(2)) and _is_words(row.text(3)):
+        # an empty cell after the kode: everything sits one cell to the right
+        return _cut(row, LeftPart(first, row.text(2), row.text(3), width + 1), start=2)
     return _cut(row, LeftPart(first, row.text(1), row.text(2), width), start=1)
+
+
+def _is_words(text: str) -> bool:
+    """Text that can be a name or an indicator (not a value, label or location code)."""
+    return len(text) > 3 and classify(text, 0).kind == "text" and not belanja_label(text)
 
 
 def _cut(row: GridRow, part: LeftPart, start: int) -> LeftPart:

@@ -51,7 +51,7 @@ def read_tc33(block: Block, report: Report) -> tuple[Rencana, list[Parsed]]:
         _settle_unlabeled(item, report)
     match = _RUPIAH_UNIT.search(block.header_text())
     rencana = Rencana(judul=block.caption_text or None,
-                      satuan_uang=match.group(0).strip() if match else None,
+                      satuan_uang=match.group(0).strip("() ") if match else None,
                       total=state.total)
     rencana.catatan = state.notes
     return rencana, state.parsed
@@ -178,7 +178,8 @@ def _apply_main(tokens: list[Token], node: PlanNode, ind: Indikator | None, row:
         elif token.kind == "text" and 3 <= stage <= 4 and not _is_typo_target(token.text):
             node.catatan = join_spill(node.catatan or "", token.text)
             node.trace("catatan", source)
-        elif token.kind in ("target", "text") and 3 <= stage <= 4:
+        elif (token.kind in ("target", "text") and 3 <= stage <= 4) or \
+                (token.kind == "target" and stage == 2):
             ind = ind or _ensure_indicator(node, row)
             ind.target_n1, stage = read_target(token.text, source, report), 5
             ind.trace("target_n1", source)

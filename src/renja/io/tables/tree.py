@@ -30,17 +30,29 @@ def build_tree(parsed: Sequence[Parsed], recoverer: Recoverer, report: Report) -
     previous: Level | None = None
     for item in parsed:
         node = item.node
+        if item.kode is None:
+            _place_by_name(node, stack, recoverer, report)
         if node.level is None:
             node.level = guess_level(previous)
         while stack and _ORDER[stack[-1].level or "sub_kegiatan"] >= _ORDER[node.level]:
             stack.pop()
         parent = stack[-1] if stack else None
-        if not isinstance(item.kode, Kode):
+        if isinstance(item.kode, DamagedKode) or (item.kode is None and node.kode is None):
             _recover(node, item.kode, parent, recoverer, report)
         (parent.children if parent else roots).append(node)
         stack.append(node)
         previous = node.level
     return roots
+
+
+def _place_by_name(node: PlanNode, stack: list[PlanNode], recoverer: Recoverer,
+                   report: Report) -> None:
+    """A row printed without a code: find it by name under the nearest program."""
+    program = next((n for n in reversed(stack) if n.level == "program" and n.kode), None)
+    parent = parse_kode(program.kode) if program is not None and program.kode else None
+    found = recoverer.recover(node.nama, None, parent, None)
+    if found is not None:
+        apply_recovery(node, found, report)
 
 
 def _recover(node: PlanNode, damaged: DamagedKode | None, parent: PlanNode | None,
