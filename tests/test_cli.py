@@ -131,4 +131,6 @@ def test_it_refuses_an_unreadable_file_with_exit_code_2(run, tmp_path):
     path.write_bytes(b"PK\x03\x04")
     result = run("import", str(path))
     assert result.exit_code == 2
-    assert result.output.startswith("Error: rusak.xlsx: impor XLSX belum tersedia")
+    assert result.output == (
+        "Error: rusak.xlsx: bukan buku kerja XLSX yang dapat dibaca (rusak, atau format lain "
+        "yang dinamai .xlsx)\n")

@@ -30,9 +30,8 @@ def test_json_round_trips_an_imported_plan_with_provenance(tmp_path: Path):
                             "(tab-separated lines) found"),
         ("surat.txt", b"Dengan hormat,\nKami sampaikan.\n",
          "surat.txt: not a Renja: no chapter (BAB I …) and no table (tab-separated lines) found"),
-        ("tabel.xlsx", b"PK\x03\x04rest", "tabel.xlsx: XLSX import is not available yet; export "
-                                           "the workbook's sheets as tab-separated text, or use "
-                                           "renja/1 JSON"),
+        ("tabel.xlsx", b"PK\x03\x04rest", "tabel.xlsx: not a readable XLSX workbook (damaged, "
+                                           "or another format saved with an .xlsx name)"),
         ("renja.pdf", b"%PDF-1.7", "renja.pdf: PDF is read through its text: extract it first "
                                    "(pdftotext -layout, or copy the text with its tables "
                                    "tab-separated)"),

@@ -8,12 +8,13 @@ from renja.errors import FormatError
 from renja.io import json as renja_json
 from renja.io.report import ImportResult, Report
 from renja.io.text.read import read_text
+from renja.io.xlsx.read import read_xlsx
 
-FORMATS = ("json", "text")
+FORMATS = ("json", "text", "xlsx")
 
 
 def detect(path: Path) -> str:
-    """``json`` or ``text``, from the file's name and first bytes."""
+    """``json``, ``xlsx`` or ``text``, from the file's name and first bytes."""
     try:
         head = path.open("rb").read(2048)
     except OSError as exc:
@@ -22,11 +23,7 @@ def detect(path: Path) -> str:
     suffix = path.suffix.lower()
     name = path.name
     if head.startswith(b"PK\x03\x04") or suffix in (".xlsx", ".xlsm"):
-        raise FormatError(
-            f"{name}: XLSX import is not available yet; export the workbook's sheets as "
-            f"tab-separated text, or use renja/1 JSON",
-            f"{name}: impor XLSX belum tersedia; simpan lembar kerja sebagai teks dipisah tab, "
-            f"atau gunakan JSON renja/1")
+        return "xlsx"
     if head.startswith(b"%PDF"):
         raise FormatError(
             f"{name}: PDF is read through its text: extract it first (pdftotext -layout, or "
@@ -46,6 +43,9 @@ def read_plan(path: str | Path) -> ImportResult:
     path = Path(path)
     if not path.exists():
         raise FormatError(f"{path}: no such file", f"{path}: berkas tidak ditemukan")
-    if detect(path) == "json":
+    kind = detect(path)
+    if kind == "json":
         return ImportResult(renja_json.load(path), Report())
+    if kind == "xlsx":
+        return read_xlsx(path)
     return read_text(path)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from renja.codes import Kode, parse_kode
 from renja.domain import Renja
 from renja.io.grid import Block
@@ -33,6 +35,13 @@ class TableSet:
             return None
         self.blocks.setdefault(kind, []).append(block)
         return kind
+
+    def header_years(self) -> list[int]:
+        """Years named in the T-C.33 header (``Rencana Tahun 2025``, ``… 2026``)."""
+        block = self.blocks.get("tc33", [None])[0]
+        if block is None:
+            return []
+        return sorted({int(y) for y in re.findall(r"\b(20\d\d)\b", block.header_text())})
 
     def _merged(self, kind: str) -> Block | None:
         """Several blocks of one table (a table interrupted by text) read as one."""

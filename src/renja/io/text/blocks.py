@@ -73,7 +73,11 @@ def grid_row(line: Line, file: str) -> GridRow:
 
 def build_block(lines: list[Line], file: str, caption: list[str]) -> Block:
     """A block from table lines: header rows, then data rows without repeated headers."""
-    rows = [grid_row(line, file) for line in lines if line.is_table]
+    return block_from_rows([grid_row(line, file) for line in lines if line.is_table], caption)
+
+
+def block_from_rows(rows: list[GridRow], caption: list[str]) -> Block:
+    """Header rows (up to the column-number row), then data rows without repeated headers."""
     rows = [r for r in rows if not r.is_empty()]
     block = Block(caption=caption, source=rows[0].source if rows else None)
     size = _header_size(rows)
