@@ -157,3 +157,30 @@ def test_it_reads_the_total_and_its_breakdown():
     total = result.renja.rencana.total
     assert (total.pagu_n, total.pagu_n1) == (1_000_000, 1_100_000)
     assert (total.belanja_n.barang_jasa, total.belanja_n1.barang_jasa) == (1_000_000, 1_100_000)
+
+
+def test_it_reads_codes_split_over_several_columns_and_units_in_their_own_cell():
+    header = [
+        T.join(["Kode", "", "", "", "", "Program/ Kegiatan/ Sub Kegiatan", "Indikator",
+                "Rencana Tahun 2025", "", "", "", "", "Prakiraan Maju Tahun 2026", "", ""]),
+        T.join(["", "", "", "", "", "", "", "Lokasi", "Target", "Satuan", "Pagu Indikatif",
+                "Sumber Dana", "Target", "Satuan", "Pagu Indikatif"]),
+        T.join(f"({i})" for i in range(1, 16)),
+    ]
+    rows = [
+        T.join(["1", "02", "02", "", "", "PROGRAM PEMENUHAN UPAYA KESEHATAN", "Angka kematian",
+                "Kab", "90", "kasus", "1.000.000", "APBD", "85", "kasus", "1.100.000"]),
+        T.join(["1", "02", "02", "2.02", "0001", "Pengelolaan Pelayanan Kesehatan Ibu Hamil",
+                "Jumlah ibu hamil", "Kab", "500", "org", "1.000.000", "APBD", "510", "org",
+                "1.100.000"]),
+    ]
+    text = "\n".join(["RENCANA KERJA DINAS KESEHATAN KABUPATEN CONTOH TAHUN 2025", "",
+                      "Tabel T-C.33", "", *header, *rows])
+    result = parse_text(text + "\n", "sipd.txt")
+    found = [(n.kode, n.nama, n.indikator[0].target_n.text, n.indikator[0].target_n1.text)
+             for n in nodes(result)]
+    assert found == [
+        ("1.02.02", "PROGRAM PEMENUHAN UPAYA KESEHATAN", "90 kasus", "85 kasus"),
+        ("1.02.02.2.02.0001", "Pengelolaan Pelayanan Kesehatan Ibu Hamil", "500 org", "510 org"),
+    ]
+    assert result.report.notices == []

@@ -20,8 +20,23 @@ class LeftPart:
     """Index of the first cell after the left part."""
 
 
-def left_part(row: GridRow, width: int = 3) -> LeftPart:
+def code_columns(labels: list[str]) -> int:
+    """How many leading columns hold the code (SIPD-style sheets split it over several)."""
+    count = 0
+    for label in labels:
+        if not label.lower().startswith("kode"):
+            break
+        count += 1
+    return max(count, 1)
+
+
+def left_part(row: GridRow, width: int = 3, code_cols: int = 1) -> LeftPart:
     """Split ``kode | nama | indikator | …``, coping with a row shifted one cell left."""
+    if code_cols > 1:
+        parts = [row.text(i) for i in range(code_cols) if row.text(i)]
+        kode = ".".join(parts) if all(looks_like_kode(p) for p in parts) else ""
+        return _cut(row, LeftPart(kode, row.text(code_cols), row.text(code_cols + 1),
+                                  code_cols + 2), start=code_cols)
     first = row.text(0)
     if first and not looks_like_kode(first) and row.text(0).upper() != "JUMLAH TOTAL":
         # no kode column in this row: everything sits one cell to the left

@@ -7,7 +7,7 @@ from renja.domain import Tc29, Tc29Indikator, Tc29Row
 from renja.io.grid import Block, GridRow, column_numbers
 from renja.io.report import Report
 from renja.io.tables.cells import looks_like_kode, read_kode
-from renja.io.tables.rowparts import join_spill, left_part, read_target
+from renja.io.tables.rowparts import code_columns, join_spill, left_part, read_target
 
 # official column number → field of Tc29Indikator
 FIELDS = {
@@ -22,8 +22,9 @@ def read_tc29(block: Block, report: Report
     table = Tc29(judul=block.caption_text or None)
     numbers = column_numbers(block)
     coded: list[tuple[Tc29Row, Kode | DamagedKode | None]] = []
+    code_cols = code_columns(block.column_labels())
     for row in block.rows:
-        left = left_part(row)
+        left = left_part(row, code_cols=code_cols)
         values = _values(row, numbers, left.rest)
         if left.kode:
             coded.append(_new_row(row, left.kode, left.nama, report))

@@ -15,7 +15,7 @@ from renja.domain import Belanja, Indikator, Jumlah, PlanNode, Rencana, Source
 from renja.io.grid import Block, GridRow
 from renja.io.report import Report
 from renja.io.tables.cells import Token, classify, read_kode, try_money
-from renja.io.tables.rowparts import join_spill, left_part, read_target
+from renja.io.tables.rowparts import code_columns, join_spill, left_part, read_target
 
 _TOTAL = re.compile(r"^(jumlah(\s+total)?|total|jumlah\s+keseluruhan)$", re.IGNORECASE)
 _RUPIAH_UNIT = re.compile(r"\(?\s*Rp\.?\s*(000|\.000|ribu|juta)\s*\)?", re.IGNORECASE)
@@ -33,6 +33,7 @@ class Parsed:
 @dataclass
 class _State:
     report: Report
+    code_cols: int = 1
     parsed: list[Parsed] = field(default_factory=list)
     total: Jumlah | None = None
     notes: list[str] = field(default_factory=list)
@@ -44,7 +45,7 @@ class _State:
 
 def read_tc33(block: Block, report: Report) -> tuple[Rencana, list[Parsed]]:
     """Read the rows of a T-C.33 block; the caller builds the tree and recovers codes."""
-    state = _State(report)
+    state = _State(report, code_columns(block.column_labels()))
     for row in block.rows:
         _read_row(row, state)
     for item in state.parsed:
@@ -58,7 +59,7 @@ def read_tc33(block: Block, report: Report) -> tuple[Rencana, list[Parsed]]:
 
 
 def _read_row(row: GridRow, state: _State) -> None:
-    left = left_part(row)
+    left = left_part(row, code_cols=state.code_cols)
     tokens = [classify(c.text, i) for i, c in row.filled() if i >= left.rest]
     if _TOTAL.match(left.nama) or (not left.kode and _TOTAL.match(left.indikator)):
         state.total = Jumlah()
@@ -169,6 +170,10 @@ def _apply_main(tokens: list[Token], node: PlanNode, ind: Indikator | None, row:
             ind.target_n, stage = read_target(token.text, source, report), 2
             ind.satuan = ind.satuan or ind.target_n.satuan
             ind.trace("target_n", source)
+        elif token.kind == "text" and stage in (2, 5) and _is_satuan(token.text):
+            ind = ind or _ensure_indicator(node, row)
+            _add_satuan(ind, "target_n" if stage == 2 else "target_n1", token.text, source,
+                        report)
         elif token.kind in ("money", "dash") and stage <= 2:
             amounts.append((try_money(token.text), source))
             stage = 3
@@ -191,6 +196,22 @@ def _apply_main(tokens: list[Token], node: PlanNode, ind: Indikator | None, row:
     _store_pagu(node, amounts, parsed)
     if rest:
         _apply_money(rest, node, row, report, indikator=ind, parsed=parsed)
+
+
+def _is_satuan(text: str) -> bool:
+    """A unit printed in a cell of its own after its target (``5`` | ``dok``)."""
+    return len(text) <= 15 and not any(ch.isdigit() for ch in text)
+
+
+def _add_satuan(ind: Indikator, field_name: str, satuan: str, source: Source,
+                report: Report) -> None:
+    target = getattr(ind, field_name)
+    if target is None or target.satuan:
+        report.unplaced(source, satuan)
+        return
+    setattr(ind, field_name, read_target(f"{target.text} {satuan}", source, report))
+    if field_name == "target_n":
+        ind.satuan = ind.satuan or satuan
 
 
 def _is_typo_target(text: str) -> bool:
