@@ -1,6 +1,7 @@
 from pathlib import Path
 
-from renja.docs import cli_markdown
+from renja.docs import cli_markdown, rules_markdown
+from renja.rules import RULES
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -15,3 +16,16 @@ def test_every_command_is_documented_in_the_readme():
     for command in ("renja import", "renja export", "renja schema", "renja kode",
                     "renja nomenklatur search", "renja nomenklatur show"):
         assert command in readme, f"README does not mention `{command}`"
+
+
+def test_the_rules_reference_is_up_to_date():
+    written = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert written == rules_markdown(), "docs/rules.md is stale: run `make docs`"
+
+
+def test_every_rule_is_documented_with_an_example():
+    written = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert len(RULES) >= 25
+    for code, rule in RULES.items():
+        assert f"| {code} | {rule.severity} |" in written
+        assert rule.example

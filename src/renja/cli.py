@@ -22,6 +22,8 @@ from renja.io.csv import EXPORTS, table_csv, table_json
 from renja.io.read import read_plan
 from renja.io.report import ImportResult
 from renja.nomenklatur import default_catalogue
+from renja.rules import run_checks
+from renja.rules.output import as_json, as_text
 
 F = TypeVar("F", bound=Callable[..., Any])
 LANGS = ("id", "en")
@@ -224,6 +226,53 @@ def export(plan: str, table: str, fmt: str, output: str | None) -> None:
             handle.write(text)
     else:
         click.echo(text, nl=False)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, path_type=str))
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="text: grouped by table; json: one document of findings.")
+@click.option("--rule", "rules", multiple=True, help="Only these rule codes (repeatable).")
+def check(files: tuple[str, ...], fmt: str, rules: tuple[str, ...]) -> None:
+    """Check one or more Renja files (anything `renja import` reads).
+
+    Exit code 0 without errors, 1 when there are errors, 2 when a file cannot be read.
+    """
+    lang = _lang()
+    findings = []
+    unreadable = False
+    show_progress = len(files) > 1 and fmt == "text"
+    with click.progressbar(files, label="Memeriksa" if lang == "id" else "Checking",
+                           file=sys.stderr) if show_progress else _plain(files) as items:
+        for path in items:
+            try:
+                plan = read_plan(path).renja
+            except RenjaError as exc:
+                click.echo(f"Error: {exc.message(lang)}", err=True)
+                unreadable = True
+                continue
+            found = run_checks(plan, lang=lang, only=rules or None)
+            findings.extend(found)
+            if fmt == "text":
+                click.echo(as_text(found, lang, name=path if len(files) > 1 else None), nl=False)
+    if fmt == "json":
+        click.echo(as_json(findings), nl=False)
+    if unreadable:
+        sys.exit(2)
+    if any(f.severity == "error" for f in findings):
+        sys.exit(1)
+
+
+class _plain:
+    def __init__(self, items: tuple[str, ...]) -> None:
+        self.items = items
+
+    def __enter__(self) -> tuple[str, ...]:
+        return self.items
+
+    def __exit__(self, *_: object) -> None:
+        return None
 
 
 def main() -> None:

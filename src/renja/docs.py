@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
 import click
 
 from renja.cli import cli
+from renja.rules import FAMILIES, RULES
 
 HEADER = """# CLI reference
 
@@ -46,11 +48,39 @@ def cli_markdown() -> str:
     return "".join(parts)
 
 
+def rules_markdown() -> str:
+    """docs/rules.md: every rule of the registry, by family."""
+    importlib.import_module("renja.rules.families")
+    parts = [
+        "# Rules reference\n\n",
+        "Generated from the rule registry by `python -m renja.docs` (run `make docs`); do not "
+        "edit by hand. A test fails when a rule is missing here.\n\n",
+        "`renja check` runs every rule. Severity: **error** (the document is wrong), "
+        "**warning** (probably wrong, or needs a look), **info** (worth knowing). Messages are in "
+        "Bahasa Indonesia; `--lang en` gives English.\n",
+    ]
+    for family, (title_id, title_en) in FAMILIES.items():
+        parts.append(f"\n## {title_id} ({title_en}): `{family}`\n\n")
+        parts.append("| code | severity | checks | example finding |\n|---|---|---|---|\n")
+        for code in sorted(RULES):
+            rule = RULES[code]
+            if rule.family != family:
+                continue
+            example = rule.example.replace("|", "\\|")
+            parts.append(f"| {code} | {rule.severity} | {rule.title_id} — *{rule.title_en}* | "
+                         f"{example} |\n")
+    return "".join(parts)
+
+
+DOCS = {"cli.md": cli_markdown, "rules.md": rules_markdown}
+
+
 def main() -> None:
     root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs")
     root.mkdir(parents=True, exist_ok=True)
-    (root / "cli.md").write_text(cli_markdown(), encoding="utf-8")
-    print(f"wrote {root / 'cli.md'}")
+    for name, build in DOCS.items():
+        (root / name).write_text(build(), encoding="utf-8")
+        print(f"wrote {root / name}")
 
 
 if __name__ == "__main__":

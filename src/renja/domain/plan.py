@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import Field
 
 from renja.codes import Level
-from renja.domain.provenance import Model, Traced
+from renja.domain.provenance import Traced
 from renja.domain.target import Target
 
 Polaritas = Literal["positif", "negatif"]
@@ -29,8 +29,8 @@ class Indikator(Traced):
     satuan: str | None = None
     target_n: Target | None = None
     target_n1: Target | None = None
-    polaritas: Polaritas = "positif"
-    agregasi: Agregasi = "jumlah"
+    polaritas: Polaritas | None = Field(default=None, description="None: not stated")
+    agregasi: Agregasi | None = Field(default=None, description="None: not stated")
 
 
 BELANJA_OPERASI_PARTS = ("pegawai", "barang_jasa", "bunga", "subsidi", "hibah", "bantuan_sosial")
@@ -97,7 +97,7 @@ class Jumlah(Traced):
     belanja_n1: Belanja = Field(default_factory=Belanja)
 
 
-class Rencana(Model):
+class Rencana(Traced):
     """T-C.33 Rumusan rencana program dan kegiatan tahun n dan prakiraan maju n+1."""
 
     judul: str | None = None

@@ -12,8 +12,8 @@ from renja.domain.provenance import Model, Traced
 from renja.domain.target import Target
 
 
-class Tabel(Model):
-    """What every table carries besides its rows."""
+class Tabel(Traced):
+    """What every table carries besides its rows (provenance ``header``: its header row)."""
 
     judul: str | None = Field(default=None, description="The caption as printed")
     nihil: bool = Field(default=False, description="The table says NIHIL (nothing to report)")
@@ -37,8 +37,8 @@ class Tc29Indikator(Traced):
     target_n1: Target | None = Field(default=None, description="(9) Renja target n-1")
     realisasi_sd_n1: Target | None = Field(default=None, description="(10) = 5+7+9")
     capaian_renstra: Target | None = Field(default=None, description="(11) = 10/4 (%)")
-    polaritas: Polaritas = "positif"
-    agregasi: Agregasi = "jumlah"
+    polaritas: Polaritas | None = Field(default=None, description="None: not stated")
+    agregasi: Agregasi | None = Field(default=None, description="None: not stated")
 
 
 class Tc29Row(KodeMixin):
@@ -70,7 +70,7 @@ class Tc30Row(Traced):
     realisasi: list[NilaiTahun] = Field(default_factory=list)
     proyeksi: list[NilaiTahun] = Field(default_factory=list)
     catatan: str | None = None
-    polaritas: Polaritas = "positif"
+    polaritas: Polaritas | None = Field(default=None, description="None: not stated")
 
 
 class Tc30(Tabel):
@@ -142,7 +142,7 @@ class TujuanSasaranRow(Traced):
     realisasi_n2: Target | None = None
     proyeksi_n1: Target | None = None
     target_n: Target | None = None
-    polaritas: Polaritas = "positif"
+    polaritas: Polaritas | None = Field(default=None, description="None: not stated")
 
 
 class TujuanSasaran(Tabel):

@@ -29,7 +29,7 @@ KNOWN_SATUAN = frozenset(
         "aplikasi", "sistem", "indeks", "nilai", "persen", "pkt",
     }
 )
-_LOOKALIKE_DIGITS = {"I": "1", "l": "1", "|": "1", "O": "0", "o": "0"}
+LOOKALIKE_DIGITS = {"I": "1", "l": "1", "|": "1", "O": "0", "o": "0"}
 
 
 class Target(Model):
@@ -83,8 +83,8 @@ def _number(raw: str, digits: str) -> Decimal:
 
 def _refuse_lookalike(raw: str) -> None:
     first, rest = raw[0], raw[1:].strip()
-    if first in _LOOKALIKE_DIGITS and rest.lower() in KNOWN_SATUAN:
-        digit = _LOOKALIKE_DIGITS[first]
+    if first in LOOKALIKE_DIGITS and rest.lower() in KNOWN_SATUAN:
+        digit = LOOKALIKE_DIGITS[first]
         raise TargetError(
             f"'{raw}' is not a valid target: the letter '{first}' stands where a number "
             f"should be",

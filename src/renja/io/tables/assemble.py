@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from renja.codes import Kode, parse_kode
-from renja.domain import Renja
-from renja.io.grid import Block
+from renja.domain import Renja, Traced
+from renja.io.grid import Block, is_column_number_row
 from renja.io.recovery import Recoverer
 from renja.io.report import Report
 from renja.io.tables import classify_block
@@ -64,6 +64,7 @@ class TableSet:
             recoverer = Recoverer(catalogue, renja.tahun, bidang)
             rencana.rows = build_tree(parsed, recoverer, self.report)
             renja.rencana = rencana
+            _header(rencana, block)
             for node in rencana.walk():
                 if node.kode and not node.kode_recovery:
                     known.setdefault(normalise_name(node.nama), parse_kode(node.kode))
@@ -73,15 +74,27 @@ class TableSet:
             table, coded = read_tc29(block, self.report)
             resolve_flat(coded, recoverer, self.report)
             renja.tc29 = table
+            _header(table, block)
         if (block := self._merged("tc30")) is not None:
             renja.tc30 = read_tc30(block, self.report)
+            _header(renja.tc30, block)
         if (block := self._merged("tc31")) is not None:
             renja.tc31 = read_tc31(block, self.report)
+            _header(renja.tc31, block)
             for row in renja.tc31.rows:
                 found = recoverer.by_name(row.kebutuhan.nama or row.ranwal.nama)
                 if found is not None:
                     row.kode, row.level = found.kode.canonical, found.kode.level
         if (block := self._merged("tc32")) is not None:
             renja.tc32 = read_tc32(block, self.report)
+            _header(renja.tc32, block)
         if (block := self._merged("tujuan_sasaran")) is not None:
             renja.tujuan_sasaran = read_tujuan_sasaran(block, self.report)
+            _header(renja.tujuan_sasaran, block)
+
+
+def _header(table: Traced, block: Block) -> None:
+    """Where the table's header is printed (its last row, the one naming the columns)."""
+    rows = [r for r in block.header if not is_column_number_row(r)] or block.header
+    if rows:
+        table.trace("header", rows[-1].source)

@@ -51,7 +51,9 @@ def read_chapters(lines: list[Line], file: str) -> tuple[list[Bab], dict[str, li
             continue
         if section is not None and section.nomor:
             by_section.setdefault(section.nomor, []).append(line)
-        _add_paragraph(paragraphs, text)
+        if _add_paragraph(paragraphs, text):
+            holder = section if section is not None else chapters[-1]
+            holder.trace(f"teks.{len(paragraphs) - 1}", Source(file=file, line=line.number))
     _flush(chapters, section, paragraphs)
     return chapters, by_section
 
@@ -69,13 +71,14 @@ def _section(text: str, chapter: Bab, current: Bagian | None) -> Bagian | None:
     return Bagian(nomor=f"{match.group(1)}.{match.group(2)}", judul=match.group(3).strip())
 
 
-def _add_paragraph(paragraphs: list[str], text: str) -> None:
-    """A new paragraph, unless the text continues one a page break cut in two."""
+def _add_paragraph(paragraphs: list[str], text: str) -> bool:
+    """A new paragraph (True), unless the text continues one a page break cut in two."""
     if paragraphs and not paragraphs[-1].endswith((".", ":", ";", "!", "?")) and \
             text[:1].islower():
         paragraphs[-1] = f"{paragraphs[-1]} {text}"
-    else:
-        paragraphs.append(text)
+        return False
+    paragraphs.append(text)
+    return True
 
 
 def _flush(chapters: list[Bab], section: Bagian | None, paragraphs: list[str]) -> None:

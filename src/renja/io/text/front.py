@@ -11,7 +11,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from renja.domain import Pasal, Penandatangan, Peraturan
+from renja.domain import Pasal, Penandatangan, Peraturan, Source
 from renja.io.text.blocks import Line
 from renja.text import title_case
 
@@ -71,7 +71,7 @@ def read_title(text: str) -> Title:
                  tahun=int(match.group(3)))
 
 
-def read_front(lines: list[Line]) -> FrontPart:
+def read_front(lines: list[Line], file: str | None = None) -> FrontPart:
     """The front part: the lines before the annex (the first BAB)."""
     texts = [line.text.strip() for line in lines]
     placed: set[int] = set()
@@ -86,7 +86,7 @@ def read_front(lines: list[Line]) -> FrontPart:
     cursor = start + 1
     cursor = _number(lines, texts, cursor, reg, placed)
     cursor = _tentang(lines, texts, cursor, reg, placed)
-    _lists(lines, texts, cursor, reg, placed)
+    _lists(lines, texts, cursor, reg, placed, file)
     _signatures(lines, texts, reg, placed)
     title = read_title(reg.tentang or "")
     title.provinsi = _provinsi(provinsi)
@@ -133,7 +133,7 @@ def _tentang(lines: list[Line], texts: list[str], cursor: int, reg: Peraturan,
 
 
 def _lists(lines: list[Line], texts: list[str], cursor: int, reg: Peraturan,
-           placed: set[int]) -> None:
+           placed: set[int], file: str | None) -> None:
     """Menimbang, mengingat, menetapkan and the pasal."""
     section = ""
     pasal: Pasal | None = None
@@ -164,20 +164,23 @@ def _lists(lines: list[Line], texts: list[str], cursor: int, reg: Peraturan,
         if not text:
             continue
         if section in ("menimbang", "mengingat"):
-            _add_item(getattr(reg, section), text)
+            items = getattr(reg, section)
+            if _add_item(items, text):
+                reg.trace(f"{section}.{len(items) - 1}", Source(file=file, line=lines[i].number))
             placed.add(lines[i].number)
         elif section == "pasal" and pasal is not None:
             pasal.teks = f"{pasal.teks}\n{text}".strip()
             placed.add(lines[i].number)
 
 
-def _add_item(items: list[str], text: str) -> None:
-    """A new numbered item, or the continuation of the last one."""
+def _add_item(items: list[str], text: str) -> bool:
+    """A new numbered item (True), or the continuation of the last one."""
     text = re.sub(r"^[-•]\s*", "", text)
     if _ITEM.match(text) or not items:
         items.append(text)
-    else:
-        items[-1] = f"{items[-1]} {text}"
+        return True
+    items[-1] = f"{items[-1]} {text}"
+    return False
 
 
 def _signatures(lines: list[Line], texts: list[str], reg: Peraturan, placed: set[int]) -> None:

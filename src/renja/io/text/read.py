@@ -51,7 +51,7 @@ def parse_text(text: str, name: str) -> ImportResult:
     prose = [line for s in segs if s.kind == "prose" for line in s.lines
              if line.number not in placed]
     first_bab = next((i for i, x in enumerate(prose) if is_chapter(x.text)), len(prose))
-    front = read_front(prose[:first_bab])
+    front = read_front(prose[:first_bab], name)
     placed |= front.placed
     chapters, by_section = read_chapters(prose[first_bab:], name)
     renja = _renja(front, prose[:first_bab], singkatan, name, report)

@@ -1,0 +1,1 @@
+"""Calculations: roll-ups, evaluation formulas, capaian, predikat, daya serap. Pure functions."""

@@ -1,0 +1,101 @@
+"""Capaian (achievement), predikat bands, daya serap, and polarity/aggregation of indicators."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from renja.domain.plan import Agregasi, Polaritas
+
+HUNDRED = Decimal(100)
+
+# Words in an indicator's name that make lower values better.
+_NEGATIVE = re.compile(
+    r"\b(pelanggaran|kematian|kemiskinan|pengangguran|stunting|kasus|kesakitan|prevalensi|"
+    r"kecelakaan|kriminalitas|kerusakan|genangan|banjir|sengketa|tunggakan|keluhan|"
+    r"pengaduan|putus sekolah|buta aksara|gizi buruk|waktu tunggu|temuan)\b", re.IGNORECASE)
+# Indicators whose value is a state at a moment (a stock): the latest value stands.
+_STOCK = re.compile(r"\b(persentase|persen|rasio|indeks|nilai|tingkat|angka|rata-rata|"
+                    r"proporsi|cakupan|prevalensi|predikat|opini|skor)\b|%", re.IGNORECASE)
+
+
+def infer_polaritas(nama: str, stated: Polaritas | None = None) -> Polaritas:
+    """The stated polarity, else negatif for names like *persentase pelanggaran disiplin*."""
+    if stated is not None:
+        return stated
+    return "negatif" if _NEGATIVE.search(nama) else "positif"
+
+
+def infer_agregasi(nama: str, satuan: str | None, stated: Agregasi | None = None
+                   ) -> Agregasi | None:
+    """The stated aggregation; ``terakhir`` for ratios and indices; None when it cannot tell."""
+    if stated is not None:
+        return stated
+    if _STOCK.search(nama) or satuan == "%":
+        return "terakhir"
+    return None
+
+
+def capaian(target: Decimal | None, realisasi: Decimal | None,
+            polaritas: Polaritas = "positif") -> Decimal | None:
+    """realisasi / target × 100 (target / realisasi × 100 when lower is better).
+
+    None when it is undefined: a missing value, or a zero divisor (0/0 has no capaian).
+    """
+    if target is None or realisasi is None:
+        return None
+    numerator, denominator = (realisasi, target) if polaritas == "positif" else (target, realisasi)
+    if denominator == 0:
+        return None
+    return numerator / denominator * HUNDRED
+
+
+def rounded(value: Decimal, places: int = 2) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class Band:
+    predikat: str
+    minimum: Decimal
+    """The lowest capaian (inclusive) that earns this predikat."""
+
+
+DEFAULT_BANDS: tuple[Band, ...] = (
+    Band("Sangat Tinggi", Decimal(91)),
+    Band("Tinggi", Decimal(76)),
+    Band("Sedang", Decimal(66)),
+    Band("Rendah", Decimal(51)),
+    Band("Sangat Rendah", Decimal("-Infinity")),
+)
+
+
+def predikat(value: Decimal | None, bands: Sequence[Band] = DEFAULT_BANDS) -> str | None:
+    """The predikat of a capaian (Sangat Tinggi ≥ 91 … Sangat Rendah ≤ 50 by default)."""
+    if value is None:
+        return None
+    for band in sorted(bands, key=lambda b: b.minimum, reverse=True):
+        if value >= band.minimum:
+            return band.predikat
+    return None
+
+
+def daya_serap(realisasi: int | None, pagu: int | None) -> Decimal | None:
+    """Budget absorption: realised spending / pagu × 100; None when pagu is 0 or missing."""
+    if realisasi is None or not pagu:
+        return None
+    return Decimal(realisasi) / Decimal(pagu) * HUNDRED
+
+
+def combine(values: Sequence[Decimal | None], agregasi: Agregasi) -> Decimal | None:
+    """Values over periods combined: ``jumlah`` sums, ``terakhir`` takes the last, else mean."""
+    known = [v for v in values if v is not None]
+    if not known:
+        return None
+    if agregasi == "jumlah":
+        return sum(known, Decimal(0))
+    if agregasi == "terakhir":
+        return known[-1]
+    return sum(known, Decimal(0)) / len(known)

@@ -1,0 +1,5 @@
+"""Rule families; importing this package registers every rule."""
+
+from renja.rules.families import codes, crosstable, evaluation, money, targets, text
+
+__all__ = ["codes", "crosstable", "evaluation", "money", "targets", "text"]

@@ -1,0 +1,294 @@
+"""Cross-table consistency: T-C.31 vs T-C.33, the 3.3 list, T-C.29, indicator values, counts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from rapidfuzz import fuzz
+
+from renja.domain import PlanNode, Target, Tc31Row
+from renja.domain.target import format_target
+from renja.nomenklatur import normalise_name
+from renja.numbers import format_rupiah
+from renja.rules.finding import TABLE_LABELS
+from renja.rules.registry import Context, rule, where
+
+NAME_ALIKE = 90.0
+INDICATOR_ALIKE = 85.0
+
+
+def _pairs(ctx: Context) -> Iterator[tuple[Tc31Row, PlanNode]]:
+    """T-C.31 rows with their T-C.33 row: the same code and a like name, else a like name."""
+    nodes = list(ctx.renja.rencana.walk())
+    for row in ctx.renja.tc31.rows:
+        name = normalise_name(row.kebutuhan.nama or row.ranwal.nama)
+        scored = [(fuzz.token_sort_ratio(name, normalise_name(n.nama)), n) for n in nodes]
+        same_code = [(s, n) for s, n in scored if row.kode and n.kode == row.kode and s >= 80]
+        pool = same_code or [(s, n) for s, n in scored if s >= NAME_ALIKE]
+        if pool:
+            yield row, max(pool, key=lambda item: item[0])[1]
+
+
+def _same(a: Target | None, b: Target | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.value is not None and b.value is not None:
+        return a.value == b.value and (a.satuan or "") == (b.satuan or "")
+    return normalise_name(a.text) == normalise_name(b.text)
+
+
+def _line(source: object) -> str:
+    line = getattr(source, "line", None)
+    return f" (baris {line})" if line else ""
+
+
+@rule("L001", "lintas_tabel", "error", "Pagu T-C.33 berbeda dari kebutuhan dana T-C.31",
+      "T-C.33 pagu differs from the T-C.31 kebutuhan dana",
+      "T-C.33 5.03.01.2.02.0001 (…): pagu 2024 7.883.943.000 berbeda dari kebutuhan dana di "
+      "T-C.31 7.800.000.000 (baris 432)")
+def pagu_vs_tc31(ctx: Context) -> None:
+    for row, node in _pairs(ctx):
+        expected, actual = row.kebutuhan.pagu, node.pagu_n
+        if expected is None or actual is None or expected == actual:
+            continue
+        label = where("tc33", node.kode, node.nama)
+        at = _line(row.kebutuhan.source_of("pagu"))
+        ctx.report(table="tc33", kode=node.kode, field="pagu_n", expected=expected,
+                   actual=actual, source=node.source_of("pagu_n"),
+                   id=f"{label}: pagu {ctx.renja.tahun} {format_rupiah(actual)} berbeda dari "
+                      f"kebutuhan dana di T-C.31 {format_rupiah(expected)}{at}",
+                   en=f"{label}: pagu {ctx.renja.tahun} {format_rupiah(actual)} differs from "
+                      f"the T-C.31 kebutuhan dana {format_rupiah(expected)}"
+                      f"{at.replace('baris', 'line')}")
+
+
+@rule("L002", "lintas_tabel", "error", "Target T-C.33 berbeda dari T-C.31 dan prakiraan maju",
+      "T-C.33 target differs from T-C.31",
+      "T-C.33 5.03.01.2.09.0009 (Pemeliharaan/Rehabilitasi Gedung …): target 2024 '174 unit' "
+      "berbeda dari T-C.31 '1 unit' (baris 471); prakiraan maju 2025 '1 unit'")
+def target_vs_tc31(ctx: Context) -> None:
+    for row, node in _pairs(ctx):
+        for i, ind in enumerate(node.indikator):
+            if i >= len(row.kebutuhan.indikator):
+                break
+            theirs = row.kebutuhan.indikator[i].target
+            if _same(ind.target_n, theirs) or ind.target_n is None or theirs is None:
+                continue
+            label = where("tc33", node.kode, node.nama)
+            at = _line(row.kebutuhan.indikator[i].source_of("target"))
+            n1 = f"; prakiraan maju {ctx.renja.tahun + 1} '{ind.target_n1.text}'" \
+                if ind.target_n1 is not None else ""
+            n1_en = n1.replace("prakiraan maju", "forward estimate")
+            ctx.report(table="tc33", kode=node.kode, field="target_n",
+                       expected=theirs.text, actual=ind.target_n.text,
+                       source=ind.source_of("target_n"),
+                       id=f"{label}: target {ctx.renja.tahun} '{ind.target_n.text}' berbeda dari "
+                          f"T-C.31 '{theirs.text}'{at}{n1}",
+                       en=f"{label}: target {ctx.renja.tahun} '{ind.target_n.text}' differs from "
+                          f"T-C.31 '{theirs.text}'{at.replace('baris', 'line')}{n1_en}")
+
+
+@rule("L003", "lintas_tabel", "warning", "Nama indikator T-C.31 berbeda dari T-C.33",
+      "Indicator name in T-C.31 differs from T-C.33",
+      "T-C.31 5.03.02.2.01.0010 (Pengelolaan Sistem Informasi Kepegawaian): indikator 'Jumlah "
+      "Dokumen Hasil Pengelolaan Sistem' berbeda dari T-C.33 'Jumlah Dokumen Hasil Pengelolaan "
+      "Sistem Informasi Kepegawaian'")
+def indicator_vs_tc31(ctx: Context) -> None:
+    for row, node in _pairs(ctx):
+        for ind, theirs in zip(node.indikator, row.kebutuhan.indikator, strict=False):
+            score = fuzz.token_sort_ratio(normalise_name(ind.nama), normalise_name(theirs.nama))
+            if score >= INDICATOR_ALIKE:
+                continue
+            label = where("tc31", row.kode, row.kebutuhan.nama)
+            ctx.report(table="tc31", kode=row.kode, field="indikator", expected=ind.nama,
+                       actual=theirs.nama, source=row.source_of("row"),
+                       id=f"{label}: indikator '{theirs.nama}' berbeda dari T-C.33 '{ind.nama}'",
+                       en=f"{label}: indicator '{theirs.nama}' differs from T-C.33 "
+                          f"'{ind.nama}'")
+
+
+@rule("L004", "lintas_tabel", "warning", "Baris ada di satu tabel tetapi tidak di tabel lain",
+      "A row present in one table and missing in another",
+      "Daftar 3.3 (Evaluasi Pemberhentian ASN): sub_kegiatan di daftar 3.3 tidak ada di T-C.33")
+def missing_rows(ctx: Context) -> None:
+    plan = [n for n in ctx.renja.rencana.walk() if n.level in ("program", "kegiatan",
+                                                              "sub_kegiatan")]
+    _tc31_rows(ctx, plan)
+    _daftar_rows(ctx, plan)
+    _tc29_rows(ctx, plan)
+
+
+def _tc31_rows(ctx: Context, plan: list[PlanNode]) -> None:
+    rows = [r for r in ctx.renja.tc31.rows if r.level != "bidang" and r.level != "urusan"]
+    if not rows:
+        return
+    codes = {r.kode for r in rows if r.kode}
+    for node in plan:
+        if node.kode and node.kode not in codes and not _named_in(node.nama,
+                                                                  [r.kebutuhan.nama for r in rows]):
+            ctx.report(table="tc33", kode=node.kode, field="row", source=node.source_of("row"),
+                       id=f"{where('tc33', node.kode, node.nama)}: {node.level} tidak ada di "
+                          f"T-C.31",
+                       en=f"{where('tc33', node.kode, node.nama)}: {node.level} is missing from "
+                          f"T-C.31")
+    known = {n.kode for n in plan}
+    for row in rows:
+        name = row.kebutuhan.nama or row.ranwal.nama
+        if row.kode in known or _named_in(name, [n.nama for n in plan]):
+            continue
+        ctx.report(table="tc31", kode=row.kode, field="row", source=row.source_of("row"),
+                   id=f"{where('tc31', row.kode, name)}: baris T-C.31 tidak ada di T-C.33",
+                   en=f"{where('tc31', row.kode, name)}: T-C.31 row is missing from T-C.33")
+
+
+def _named_in(name: str, names: list[str]) -> bool:
+    wanted = normalise_name(name)
+    return any(fuzz.token_sort_ratio(wanted, normalise_name(n)) >= NAME_ALIKE for n in names)
+
+
+def _daftar_rows(ctx: Context, plan: list[PlanNode]) -> None:
+    items = ctx.renja.daftar_program.rows
+    if not items:
+        return
+    for item in items:
+        same_level = [n.nama for n in plan if n.level == item.level]
+        if not _named_in(item.nama, same_level):
+            ctx.report(table="daftar_program", field="row", source=item.source_of("row"),
+                       id=f"Daftar 3.3 ({item.nama}): {item.level} di daftar 3.3 tidak ada di "
+                          f"T-C.33",
+                       en=f"List 3.3 ({item.nama}): {item.level} in list 3.3 is missing from "
+                          f"T-C.33")
+    for node in plan:
+        same_level = [i.nama for i in items if i.level == node.level]
+        if not _named_in(node.nama, same_level):
+            ctx.report(table="tc33", kode=node.kode, field="row", source=node.source_of("row"),
+                       id=f"{where('tc33', node.kode, node.nama)}: {node.level} tidak ada di "
+                          f"daftar 3.3",
+                       en=f"{where('tc33', node.kode, node.nama)}: {node.level} is missing from "
+                          f"list 3.3")
+
+
+def _tc29_rows(ctx: Context, plan: list[PlanNode]) -> None:
+    rows = ctx.renja.tc29.rows
+    if not rows:
+        return
+    codes = {n.kode for n in plan}
+    for row in rows:
+        if row.level in ("program", "kegiatan", "sub_kegiatan") and row.kode not in codes and \
+                not _named_in(row.nama, [n.nama for n in plan if n.level == row.level]):
+            ctx.report(table="tc29", kode=row.kode, field="row", severity="info",
+                       source=row.source_of("row"),
+                       id=f"{where('tc29', row.kode, row.nama)}: dievaluasi di T-C.29 tetapi "
+                          f"tidak direncanakan lagi di T-C.33",
+                       en=f"{where('tc29', row.kode, row.nama)}: evaluated in T-C.29 but not "
+                          f"planned again in T-C.33")
+
+
+def _indicator_values(ctx: Context) -> dict[str, list[tuple[str, int, Target, object]]]:
+    """Realisasi per indicator name: (table, year, value, source)."""
+    n = ctx.renja.tahun
+    found: dict[str, list[tuple[str, int, Target, object]]] = {}
+    for row in ctx.renja.tc30.rows:
+        seen: set[int] = set()
+        for i, item in enumerate(row.realisasi):
+            if item.tahun is None or item.nilai is None or item.tahun in seen:
+                continue
+            seen.add(item.tahun)
+            found.setdefault(normalise_name(row.indikator), []).append(
+                ("tc30", item.tahun, item.nilai, row.source_of(f"realisasi.{i}")))
+    for ts in ctx.renja.tujuan_sasaran.rows:
+        if ts.indikator and ts.realisasi_n2 is not None:
+            found.setdefault(normalise_name(ts.indikator), []).append(
+                ("tujuan_sasaran", n - 2, ts.realisasi_n2, ts.source_of("realisasi_n2")))
+    for tc29 in ctx.renja.tc29.rows:
+        for ind in tc29.indikator:
+            if ind.realisasi_n2 is not None:
+                found.setdefault(normalise_name(ind.nama), []).append(
+                    ("tc29", n - 2, ind.realisasi_n2, ind.source_of("realisasi_n2")))
+    return found
+
+
+def _number(target: Target) -> Decimal | None:
+    return target.value
+
+
+@rule("L005", "lintas_tabel", "error", "Realisasi indikator yang sama berbeda antar tabel",
+      "The same indicator's realisasi differs between tables",
+      "Tabel 3.2: realisasi 2022 indikator 'Indeks Profesionalitas Aparatur Sipil Negara' "
+      "54,67 berbeda dari T-C.30 70,036")
+def same_indicator(ctx: Context) -> None:
+    for name, values in _indicator_values(ctx).items():
+        first_by_year: dict[int, tuple[str, Target]] = {}
+        for table, year, target, source in values:
+            first = first_by_year.setdefault(year, (table, target))
+            if first[0] == table or _number(first[1]) is None or _number(target) is None:
+                continue
+            if _number(first[1]) == _number(target):
+                continue
+            ctx.report(table=table, field="realisasi", expected=first[1].text,
+                       actual=target.text, source=source,  # type: ignore[arg-type]
+                       id=f"{TABLE_LABELS[table]}: realisasi {year} indikator "
+                          f"'{_display(ctx, name)}' {format_target(target)} berbeda dari "
+                          f"{TABLE_LABELS[first[0]]} {format_target(first[1])}",
+                       en=f"{TABLE_LABELS[table]}: realisasi {year} of indicator "
+                          f"'{_display(ctx, name)}' {format_target(target)} differs from "
+                          f"{TABLE_LABELS[first[0]]} {format_target(first[1])}")
+
+
+def _display(ctx: Context, normalised: str) -> str:
+    for row in ctx.renja.tc30.rows:
+        if normalise_name(row.indikator) == normalised:
+            return row.indikator
+    for ts in ctx.renja.tujuan_sasaran.rows:
+        if ts.indikator and normalise_name(ts.indikator) == normalised:
+            return ts.indikator
+    return normalised
+
+
+_COUNT = {
+    "program": re.compile(r"(\d+)\s*(?:\([a-z ]+\)\s*)?program\b", re.IGNORECASE),
+    "kegiatan": re.compile(r"(\d+)\s*(?:\([a-z ]+\)\s*)?(?<!sub )kegiatan\b", re.IGNORECASE),
+    "sub_kegiatan": re.compile(r"(\d+)\s*(?:\([a-z ]+\)\s*)?sub\s*kegiatan\b", re.IGNORECASE),
+}
+
+
+@rule("L006", "lintas_tabel", "error", "Jumlah program/kegiatan di teks BAB IV tidak sama dengan "
+      "T-C.33", "Counts stated in chapter IV differ from T-C.33",
+      "Teks BAB IV: tertulis 12 kegiatan, T-C.33 berisi 13 kegiatan")
+def stated_counts(ctx: Context) -> None:
+    chapter = next((b for b in ctx.renja.bab if b.nomor == "IV"), None)
+    if chapter is None or not ctx.renja.rencana.rows:
+        return
+    actual = {level: sum(1 for n in ctx.renja.rencana.walk() if n.level == level)
+              for level in _COUNT}
+    text = " ".join([chapter.teks, *(s.teks for s in chapter.bagian)])
+    for level, pattern in _COUNT.items():
+        for match in pattern.finditer(text):
+            stated = int(match.group(1))
+            if stated == actual[level]:
+                continue
+            what = level.replace("_", " ")
+            ctx.report(table="narasi", field=level, expected=actual[level], actual=stated,
+                       source=chapter.source_of("row"),
+                       id=f"Teks BAB IV: tertulis {stated} {what}, T-C.33 berisi "
+                          f"{actual[level]} {what}",
+                       en=f"Chapter IV text: states {stated} {what}, T-C.33 has "
+                          f"{actual[level]} {what}")
+
+
+@rule("L007", "lintas_tabel", "error", "Total T-C.31 berbeda dari total T-C.33",
+      "T-C.31 total differs from the T-C.33 total",
+      "T-C.31: jumlah kebutuhan dana 22.100.000.000 berbeda dari JUMLAH TOTAL T-C.33 "
+      "22.145.310.718")
+def totals(ctx: Context) -> None:
+    total = ctx.renja.rencana.total
+    tc31 = ctx.renja.tc31.total_kebutuhan
+    if total is None or total.pagu_n is None or tc31 is None or tc31 == total.pagu_n:
+        return
+    ctx.report(table="tc31", field="total_kebutuhan", expected=total.pagu_n, actual=tc31,
+               id=f"T-C.31: jumlah kebutuhan dana {format_rupiah(tc31)} berbeda dari JUMLAH "
+                  f"TOTAL T-C.33 {format_rupiah(total.pagu_n)}",
+               en=f"T-C.31: total kebutuhan dana {format_rupiah(tc31)} differs from the T-C.33 "
+                  f"total {format_rupiah(total.pagu_n)}")

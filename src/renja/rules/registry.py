@@ -1,0 +1,112 @@
+"""The rule registry: every rule with a stable code, family, severity, and documentation."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from renja.domain import Renja, Source
+from renja.nomenklatur import Catalogue, default_catalogue
+from renja.rules.finding import TABLE_LABELS, Finding, Severity
+
+FAMILIES = {
+    "kode": ("Kode dan hierarki", "Codes and hierarchy"),
+    "uang": ("Uang", "Money"),
+    "evaluasi": ("Rumus evaluasi", "Evaluation formulas"),
+    "lintas_tabel": ("Lintas tabel", "Cross-table"),
+    "target": ("Target dan satuan", "Targets and units"),
+    "teks": ("Teks", "Text"),
+}
+
+
+@dataclass
+class Context:
+    """What a rule sees: the plan, the nomenclature, the language of messages."""
+
+    renja: Renja
+    catalogue: Catalogue
+    lang: str = "id"
+    rule: Rule | None = None
+    found: list[Finding] = field(default_factory=list)
+
+    def report(self, *, table: str, id: str, en: str, kode: str | None = None,
+               field: str | None = None, expected: object = None, actual: object = None,
+               source: Source | None = None, hint_id: str | None = None,
+               hint_en: str | None = None, severity: Severity | None = None) -> Finding:
+        assert self.rule is not None
+        finding = Finding(
+            rule=self.rule.code, family=self.rule.family,
+            severity=severity or self.rule.severity, table=table, kode=kode, field=field,
+            expected=None if expected is None else str(expected),
+            actual=None if actual is None else str(actual),
+            message=id if self.lang == "id" else en, source=source,
+            hint=hint_id if self.lang == "id" else hint_en,
+        )
+        self.found.append(finding)
+        return finding
+
+
+Check = Callable[[Context], None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    family: str
+    severity: Severity
+    title_id: str
+    title_en: str
+    check: Check
+    example: str
+    """An example finding message (Bahasa Indonesia), for docs/rules.md."""
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(code: str, family: str, severity: Severity, title_id: str, title_en: str,
+         example: str) -> Callable[[Check], Check]:
+    """Register a check function as a rule."""
+    if family not in FAMILIES:
+        raise ValueError(f"unknown family {family}")
+
+    def register(check: Check) -> Check:
+        if code in RULES:
+            raise ValueError(f"rule {code} registered twice")
+        RULES[code] = Rule(code, family, severity, title_id, title_en, check, example)
+        return check
+
+    return register
+
+
+def where(table: str, kode: str | None, nama: str | None) -> str:
+    """``T-C.33 5.03.02 (PROGRAM KEPEGAWAIAN DAERAH)`` for messages."""
+    parts = [TABLE_LABELS[table]]
+    if kode:
+        parts.append(kode)
+    if nama:
+        short = nama if len(nama) <= 60 else nama[:57] + "…"
+        parts.append(f"({short})")
+    return " ".join(parts)
+
+
+def run_checks(renja: Renja, lang: str = "id", catalogue: Catalogue | None = None,
+               only: Iterable[str] | None = None) -> list[Finding]:
+    """Every registered rule over the plan; findings in table and line order."""
+    importlib.import_module("renja.rules.families")  # registers the rules
+
+    context = Context(renja, catalogue or default_catalogue(), lang)
+    wanted = set(only) if only is not None else None
+    for code in sorted(RULES):
+        if wanted is not None and code not in wanted:
+            continue
+        context.rule = RULES[code]
+        RULES[code].check(context)
+    return sorted(context.found, key=_order)
+
+
+def _order(f: Finding) -> tuple[int, str, int, str]:
+    table = list(TABLE_LABELS).index(f.table) if f.table in TABLE_LABELS else 99
+    line = f.source.line if f.source and f.source.line else 0
+    return (table, f.source.file or "" if f.source else "", line, f.rule)
