@@ -134,3 +134,50 @@ def test_it_refuses_an_unreadable_file_with_exit_code_2(run, tmp_path):
     assert result.output == (
         "Error: rusak.xlsx: bukan buku kerja XLSX yang dapat dibaca (rusak, atau format lain "
         "yang dinamai .xlsx)\n")
+
+
+def test_check_prints_findings_grouped_by_table_and_exits_1_on_errors(run):
+    result = run("check", EXAMPLE)
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == "T-C.29 (11 galat, 40 peringatan, 1 info)"
+    assert lines[-1] == "Jumlah: 19 galat, 50 peringatan, 6 info"
+    assert ("  perbup-pasuruan-147-2023-renja-bkpsdm-2024.txt:835: [galat] T001 T-C.33 "
+            "5.03.02.2.01.0002 (Penyusunan Rencana Kebutuhan, Jenis dan Jumlah Jabatan un…): "
+            "target 2025 'Idok' tidak terbaca: huruf 'I' tertulis di tempat angka") in lines
+
+
+def test_check_writes_the_documented_json(run):
+    result = run("--lang", "en", "check", EXAMPLE, "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["summary"] == {"error": 19, "warning": 50, "info": 6}
+    idok = next(f for f in data["findings"] if f["rule"] == "T001")
+    assert idok == {
+        "rule": "T001", "family": "target", "severity": "error", "table": "tc33",
+        "kode": "5.03.02.2.01.0002", "field": "target_n1", "expected": "1 dok",
+        "actual": "Idok",
+        "message": "T-C.33 5.03.02.2.01.0002 (Penyusunan Rencana Kebutuhan, Jenis dan Jumlah "
+                   "Jabatan un…): target 2025 'Idok' is unreadable: the letter 'I' stands where "
+                   "a number should be",
+        "source": {"file": "perbup-pasuruan-147-2023-renja-bkpsdm-2024.txt", "line": 835,
+                   "sheet": None, "cell": None},
+    }
+
+
+def test_check_exits_0_without_errors(run):
+    result = run("check", "tests/io/text/fixtures/renja-disdik-kota-batu-2025.txt")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == "Jumlah: 0 galat, 1 peringatan, 1 info"
+
+
+def test_check_exits_2_when_a_file_cannot_be_read(run, tmp_path):
+    result = run("check", EXAMPLE, str(tmp_path / "hilang.txt"), "--format", "json")
+    assert result.exit_code == 2
+    assert f"Error: {tmp_path / 'hilang.txt'}: berkas tidak ditemukan" in result.stderr
+    assert json.loads(result.stdout)["summary"]["error"] == 19
+
+
+def test_check_runs_only_the_rules_asked_for(run):
+    result = run("check", EXAMPLE, "--rule", "K003", "--format", "json")
+    assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == ["K003"]

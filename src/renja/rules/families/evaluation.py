@@ -7,7 +7,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from renja.calc.capaian import capaian, infer_polaritas
 from renja.calc.evaluation import tc29_expected, value
 from renja.domain import Target, Tc29Indikator, Tc29Row
-from renja.numbers import format_number
+from renja.numbers import format_number, is_zero_dash
 from renja.rules.registry import Context, rule, where
 
 
@@ -66,7 +66,8 @@ def zero_over_zero(ctx: Context) -> None:
         for field, what, num, den in checks:
             printed: Target | None = getattr(ind, field)
             a, b = value(getattr(ind, num)), value(getattr(ind, den))
-            if printed is None or printed.value is None or b != 0 or a is None:
+            if printed is None or printed.value is None or b != 0 or a is None or \
+                    is_zero_dash(printed.text):
                 continue
             label = where("tc29", row.kode, row.nama)
             ctx.report(table="tc29", kode=row.kode, field=field, expected="-",
