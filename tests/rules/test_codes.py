@@ -1,5 +1,4 @@
 from renja.domain import Pemda, PerangkatDaerah, Renja
-
 from tests.rules.builders import check, findings, node, plan, tc29
 
 

@@ -11,7 +11,6 @@ from renja.domain import (
     TujuanSasaranRow,
     parse_target,
 )
-
 from tests.rules.builders import check, ind, node, plan, src
 
 

@@ -1,5 +1,4 @@
 from renja.domain import Renja
-
 from tests.rules.builders import check, plan, tc29
 
 

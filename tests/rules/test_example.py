@@ -56,5 +56,5 @@ def test_it_finds_the_warnings_of_the_example(findings):
 
 
 def test_each_defect_is_reported_once(findings):
-    keys = [key(f) + (f.field, f.message) for f in findings]
+    keys = [(*key(f), f.field, f.message) for f in findings]
     assert len(keys) == len(set(keys))

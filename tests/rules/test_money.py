@@ -1,5 +1,4 @@
 from renja.domain import Bab, Belanja, Jumlah, Source
-
 from tests.rules.builders import check, node, plan, src
 
 

@@ -12,7 +12,6 @@ from renja.domain import (
     Tc30Row,
     parse_target,
 )
-
 from tests.rules.builders import check, ind, node, plan, src, tc29
 
 
