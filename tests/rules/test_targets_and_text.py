@@ -165,3 +165,15 @@ def test_a_consistent_plan_has_no_errors():
     renja.rencana.rows = [node("5.03", "KEPEGAWAIAN", children=[program])]
     renja.rencana.total = Jumlah(pagu_n=100, pagu_n1=110)
     assert [f for f in run_checks(renja) if f.severity != "info"] == []
+
+
+def test_h001_follows_numbers_and_letters_separately():
+    renja = plan()
+    section = Bagian(nomor="1.3", judul="Tujuan", teks="1. satu\n\na. rinci\n\nb. rinci\n\n"
+                     "2. dua\n\na. rinci\n\n3. tiga")
+    renja.bab = [Bab(nomor="I", judul="PENDAHULUAN", bagian=[section])]
+    assert check(renja, "H001") == []
+
+
+def test_units_are_compared_as_readers_do():
+    assert check(plan(sub(ind("Jumlah Dokumen", "10 dok", "11 Dokumen"))), "T002") == []

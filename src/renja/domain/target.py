@@ -32,6 +32,22 @@ KNOWN_SATUAN = frozenset(
 LOOKALIKE_DIGITS = {"I": "1", "l": "1", "|": "1", "O": "0", "o": "0"}
 
 
+SATUAN_SYNONYMS = {
+    "dokumen": "dok", "laporan": "lap", "orang": "org", "kegiatan": "keg", "lembaga": "lbg",
+    "buah": "bh", "eksemplar": "eks", "bulan": "bln", "tahun": "thn", "kelompok": "klp",
+    "persen": "%", "pkt": "paket",
+}
+
+
+def same_satuan(a: str | None, b: str | None) -> bool:
+    """Units compared the way readers do: ``dok`` = ``Dokumen``, ``org`` = ``orang``."""
+    def norm(s: str | None) -> str:
+        s = (s or "").strip().lower().rstrip(".")
+        return SATUAN_SYNONYMS.get(s, s)
+
+    return norm(a) == norm(b)
+
+
 class Target(Model):
     """A printed value: ``text`` as printed, the number, its satuan and a grade letter."""
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 from rapidfuzz import fuzz
 
 from renja.domain import PlanNode, Target, Tc31Row
-from renja.domain.target import format_target
+from renja.domain.target import format_target, same_satuan
 from renja.nomenklatur import normalise_name
 from renja.numbers import format_rupiah
 from renja.rules.finding import TABLE_LABELS
@@ -35,7 +35,7 @@ def _same(a: Target | None, b: Target | None) -> bool:
     if a is None or b is None:
         return True
     if a.value is not None and b.value is not None:
-        return a.value == b.value and (a.satuan or "") == (b.satuan or "")
+        return a.value == b.value and same_satuan(a.satuan, b.satuan)
     return normalise_name(a.text) == normalise_name(b.text)
 
 
@@ -121,7 +121,8 @@ def missing_rows(ctx: Context) -> None:
 
 
 def _tc31_rows(ctx: Context, plan: list[PlanNode]) -> None:
-    rows = [r for r in ctx.renja.tc31.rows if r.level != "bidang" and r.level != "urusan"]
+    rows = [r for r in ctx.renja.tc31.rows
+            if r.level not in ("bidang", "urusan") and r.kebutuhan.nama]
     if not rows:
         return
     codes = {r.kode for r in rows if r.kode}
@@ -135,7 +136,7 @@ def _tc31_rows(ctx: Context, plan: list[PlanNode]) -> None:
                           f"T-C.31")
     known = {n.kode for n in plan}
     for row in rows:
-        name = row.kebutuhan.nama or row.ranwal.nama
+        name = row.kebutuhan.nama
         if row.kode in known or _named_in(name, [n.nama for n in plan]):
             continue
         ctx.report(table="tc31", kode=row.kode, field="row", source=row.source_of("row"),

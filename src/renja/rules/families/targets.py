@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 
 from renja.calc.capaian import infer_polaritas
 from renja.domain import Indikator, PlanNode, Target
-from renja.domain.target import KNOWN_SATUAN, LOOKALIKE_DIGITS
+from renja.domain.target import KNOWN_SATUAN, LOOKALIKE_DIGITS, same_satuan
 from renja.nomenklatur import normalise_name
 from renja.rules.registry import Context, rule, where
 
@@ -56,7 +56,8 @@ def unreadable(ctx: Context) -> None:
 def unit_changes(ctx: Context) -> None:
     for node, ind in _indicators(ctx):
         a, b = ind.target_n, ind.target_n1
-        if a is None or b is None or not a.satuan or not b.satuan or a.satuan == b.satuan:
+        if a is None or b is None or not a.satuan or not b.satuan or \
+                same_satuan(a.satuan, b.satuan):
             continue
         label = where("tc33", node.kode, node.nama)
         ctx.report(table="tc33", kode=node.kode, field="target_n1", expected=a.satuan,
@@ -85,7 +86,7 @@ def unit_between_tables(ctx: Context) -> None:
             new = mine.target_n
             if old is None or new is None or not old.satuan or not new.satuan:
                 continue
-            if old.satuan.lower() == new.satuan.lower():
+            if same_satuan(old.satuan, new.satuan):
                 continue
             label = where("tc33", node.kode, node.nama)
             line = theirs.source_of("target_n1")
@@ -130,7 +131,7 @@ def going_down(ctx: Context) -> None:
         a, b = ind.target_n, ind.target_n1
         if a is None or b is None or a.value is None or b.value is None:
             continue
-        if (a.satuan or "") != (b.satuan or "") or b.value >= a.value:
+        if not same_satuan(a.satuan, b.satuan) or b.value >= a.value:
             continue
         if infer_polaritas(ind.nama, ind.polaritas) != "positif":
             continue

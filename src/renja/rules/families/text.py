@@ -39,13 +39,19 @@ def _ordinal(label: str) -> int:
       "Dasar hukum, Mengingat: nomor 4 berulang; seharusnya 5")
 def numbering(ctx: Context) -> None:
     for table, name, items in _lists(ctx):
-        previous: int | None = None
+        last: dict[bool, int | None] = {True: None, False: None}  # digits, letters
         for text, source in items:
             match = _NUMBER.match(text)
             if match is None:
-                previous = None if table == "narasi" else previous
+                if table == "narasi":
+                    last = {True: None, False: None}
                 continue
+            style = match.group(1).isdigit()
             number = _ordinal(match.group(1))
+            previous = last[style]
+            if style:
+                last[False] = None  # letters under a new number start again
+            last[style] = number
             if previous is not None and number != 1 and number != previous + 1:
                 what = "berulang" if number == previous else "melompat"
                 what_en = "is repeated" if number == previous else "skips"
@@ -57,7 +63,6 @@ def numbering(ctx: Context) -> None:
                            id=f"{prefix}, {name}: nomor {shown} {what}; seharusnya {expected}",
                            en=f"{'Legal basis' if table == 'hukum' else 'Text'}, {name}: "
                               f"number {shown} {what_en}; expected {expected}")
-            previous = number
 
 
 _NO_NUMBER = re.compile(
