@@ -22,6 +22,8 @@ from renja.io.csv import EXPORTS, table_csv, table_json
 from renja.io.read import read_plan
 from renja.io.report import ImportResult
 from renja.nomenklatur import default_catalogue
+from renja.render import RENDERERS
+from renja.render import render as render_to
 from renja.rules import run_checks
 from renja.rules.output import as_json, as_text
 
@@ -262,6 +264,28 @@ def check(files: tuple[str, ...], fmt: str, rules: tuple[str, ...]) -> None:
         sys.exit(2)
     if any(f.severity == "error" for f in findings):
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("plan", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--to", "fmt", type=click.Choice(list(RENDERERS)), required=True,
+              help="Output format.")
+@click.option("-o", "--output", type=click.Path(path_type=str), required=True,
+              help="File to write (for datapackage: a folder, or a .zip).")
+@click.option("--with-findings", is_flag=True,
+              help="Append the findings of `renja check` as an annex.")
+@click.option("--no-front", is_flag=True, hidden=True)
+@reports_errors
+def render(plan: str, fmt: str, output: str, with_findings: bool, no_front: bool) -> None:
+    """Produce the official document or a workbook from PLAN (anything `renja import` reads).
+
+    Formats: docx, pdf (the complete Renja in the regulation's layout), xlsx (one sheet per
+    table with live formulas), html (one self-contained page), datapackage (open data).
+    """
+    renja = read_plan(plan).renja
+    findings = run_checks(renja, lang=_lang()) if with_findings else None
+    path = render_to(renja, fmt, output, findings)
+    click.echo(f"{'Ditulis' if _lang() == 'id' else 'Written'}: {path}", err=True)
 
 
 class _plain:

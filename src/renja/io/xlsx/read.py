@@ -18,24 +18,27 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
-from renja.domain import Source
+from renja.domain import TAHAPAN, Renja, Source
 from renja.errors import FormatError
 from renja.io.grid import Block, Cell, GridRow, clean, is_column_number_row
 from renja.io.metadata import plan_from_titles
 from renja.io.report import ImportResult, Report
 from renja.io.tables.assemble import TableSet
 from renja.io.text.blocks import block_from_rows
+from renja.io.xlsx.formula import FormulaError, evaluate
 from renja.numbers import format_number
 
 _MONEY_LABEL = re.compile(r"pagu|dana|anggaran|belanja|rp\b|rupiah", re.IGNORECASE)
 _CODE_LABEL = re.compile(r"^kode", re.IGNORECASE)
 RawCell = tuple[Any, str, str]  # value, number format, coordinate
+_SUFFIX = re.compile(r'"([^"]+)"\s*$')
 
 
 def read_xlsx(path: str | Path) -> ImportResult:
     path = Path(path)
     try:
-        workbook = load_workbook(path, data_only=True, read_only=False)
+        workbook = load_workbook(path, data_only=False, read_only=False)
+        cached = load_workbook(path, data_only=True, read_only=False)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
         raise FormatError(
             f"{path.name}: not a readable XLSX workbook (damaged, or another format saved "
@@ -45,8 +48,13 @@ def read_xlsx(path: str | Path) -> ImportResult:
     report = Report()
     tables = TableSet(report, path.name)
     titles: list[str] = []
+    info: dict[str, str] = {}
     for sheet in workbook.worksheets:
-        block = _sheet_block(sheet, path.name)
+        values = Values(sheet, cached[sheet.title], report, path.name)
+        if _is_info(sheet):
+            info = _read_info(sheet)
+            continue
+        block = _sheet_block(sheet, path.name, values)
         if block is None:
             continue
         titles.extend(block.caption)
@@ -55,13 +63,16 @@ def read_xlsx(path: str | Path) -> ImportResult:
             report.add(Source(file=path.name, sheet=sheet.title),
                        f"sheet '{sheet.title}' is not a Renja table; left out",
                        f"lembar '{sheet.title}' bukan tabel Renja; tidak dimasukkan")
+    if info.get("Rencana Kerja"):
+        titles.insert(0, info["Rencana Kerja"])
     renja = plan_from_titles(titles, tables.header_years(), path.name)
+    _apply_info(renja, info)
     tables.finish(renja)
     return ImportResult(renja, report)
 
 
-def _sheet_block(sheet: Worksheet, file: str) -> Block | None:
-    raw = _raw_rows(sheet)
+def _sheet_block(sheet: Worksheet, file: str, values: Values) -> Block | None:
+    raw = _raw_rows(sheet, values)
     if not raw:
         return None
     start = _table_start(raw)
@@ -75,14 +86,74 @@ def _sheet_block(sheet: Worksheet, file: str) -> Block | None:
     return block
 
 
-def _raw_rows(sheet: Worksheet) -> list[list[RawCell]]:
+def _raw_rows(sheet: Worksheet, values: Values) -> list[list[RawCell]]:
     """Every row as (value, number format, coordinate); merged areas keep only their first cell."""
     rows = []
     for row in sheet.iter_rows():
-        cells = [(c.value, c.number_format or "General", c.coordinate) for c in row
-                 if hasattr(c, "coordinate")]
+        cells = [(values.get(c.coordinate), c.number_format or "General", c.coordinate)
+                 for c in row if hasattr(c, "coordinate")]
         rows.append(cells)
     return rows
+
+
+class Values:
+    """Cell values: saved results where Excel saved them, else formulas computed here."""
+
+    def __init__(self, sheet: Worksheet, cached: Worksheet, report: Report, file: str) -> None:
+        self.sheet, self.cached, self.report, self.file = sheet, cached, report, file
+        self.done: dict[str, Any] = {}
+
+    def get(self, coordinate: str) -> Any:
+        if coordinate in self.done:
+            return self.done[coordinate]
+        raw = self.sheet[coordinate].value
+        value = raw
+        if isinstance(raw, str) and raw.startswith("="):
+            value = self.cached[coordinate].value
+            if value is None:
+                self.done[coordinate] = None  # guards against circular references
+                value = self._compute(coordinate, raw)
+        self.done[coordinate] = value
+        return value
+
+    def _compute(self, coordinate: str, formula: str) -> Any:
+        try:
+            return evaluate(formula, self.get)
+        except FormulaError as exc:
+            self.report.add(Source(file=self.file, sheet=self.sheet.title, cell=coordinate),
+                            f"formula {formula} could not be computed ({exc})",
+                            f"rumus {formula} tidak dapat dihitung ({exc})")
+            return None
+
+
+def _is_info(sheet: Worksheet) -> bool:
+    return sheet.title.lower() == "info" and any(
+        row[0] == "format" and row[1] == "renja/1"
+        for row in sheet.iter_rows(max_col=2, values_only=True))
+
+
+def _read_info(sheet: Worksheet) -> dict[str, str]:
+    return {str(k): "" if v is None else str(v)
+            for k, v in sheet.iter_rows(max_col=2, values_only=True) if k}
+
+
+def _apply_info(renja: Renja, info: dict[str, str]) -> None:
+    """The metadata our own workbooks carry on their Info sheet."""
+    if not info:
+        return
+    if info.get("tahun", "").isdigit():
+        renja.tahun = int(info["tahun"])
+    if info.get("tahapan") in TAHAPAN:
+        renja.tahapan = info["tahapan"]  # type: ignore[assignment]
+    renja.pemda.nama = info.get("pemda") or renja.pemda.nama
+    if info.get("jenis_pemda") in ("provinsi", "kabupaten", "kota"):
+        renja.pemda.jenis = info["jenis_pemda"]  # type: ignore[assignment]
+    renja.pemda.provinsi = info.get("provinsi") or renja.pemda.provinsi
+    pd = renja.perangkat_daerah
+    pd.nama = info.get("perangkat_daerah") or pd.nama
+    pd.singkatan = info.get("singkatan") or pd.singkatan
+    pd.bidang = info.get("bidang") or pd.bidang
+    renja.nomenklatur_versi = info.get("nomenklatur_versi") or renja.nomenklatur_versi
 
 
 def _table_start(raw: list[list[RawCell]]) -> int:
@@ -140,6 +211,10 @@ def _format(value: Any, fmt: str, label: str) -> str:
     number = Decimal(str(value))
     if _CODE_LABEL.match(label):
         return _code(number)
+    suffix = _SUFFIX.search(fmt.split(";")[0])
+    if suffix:
+        unit = suffix.group(1)
+        return format_number(number) + unit
     if "%" in fmt:
         return format_number(number * 100) + "%"
     if _MONEY_LABEL.search(label) and number == 0:

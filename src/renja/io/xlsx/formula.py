@@ -1,0 +1,205 @@
+"""A small evaluator for the spreadsheet formulas of Renja workbooks.
+
+Workbooks written by programs (ours included) carry formulas without saved results; this
+computes them: numbers, cell references, ranges, + - * /, comparisons, and SUM, ROUND, IF,
+IFERROR, ABS, MIN, MAX. Anything else raises :class:`FormulaError`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+
+from openpyxl.utils import column_index_from_string, get_column_letter
+
+_TOKEN = re.compile(
+    r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<range>\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+)|"
+    r"(?P<ref>\$?[A-Z]{1,3}\$?\d+)|(?P<func>[A-Z]+)\(|(?P<str>\"[^\"]*\")|"
+    r"(?P<op><>|<=|>=|[-+*/(),=<>]))"
+)
+
+
+class FormulaError(ValueError):
+    pass
+
+
+Lookup = Callable[[str], Any]
+
+
+def evaluate(formula: str, lookup: Lookup) -> Any:
+    """The value of ``=…`` given a function that returns a cell's value by reference."""
+    tokens = _tokens(formula.lstrip("="))
+    parser = _Parser(tokens, lookup)
+    value = parser.comparison()
+    if parser.position != len(tokens):
+        raise FormulaError(f"unexpected '{tokens[parser.position][1]}' in {formula}")
+    return value
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    out, position = [], 0
+    text = text.upper() if '"' not in text else text
+    while position < len(text):
+        match = _TOKEN.match(text, position)
+        if not match or match.end() == position:
+            if text[position:].strip() == "":
+                break
+            raise FormulaError(f"cannot read formula at '{text[position:]}'")
+        kind = match.lastgroup or ""
+        out.append((kind, match.group(kind)))
+        position = match.end()
+    return out
+
+
+def _number(value: Any) -> Decimal:
+    if value is None or value == "":
+        return Decimal(0)
+    if isinstance(value, bool):
+        return Decimal(int(value))
+    try:
+        return Decimal(str(value))
+    except InvalidOperation as exc:
+        raise FormulaError(f"'{value}' is not a number") from exc
+
+
+class _Parser:
+    def __init__(self, tokens: list[tuple[str, str]], lookup: Lookup) -> None:
+        self.tokens = tokens
+        self.position = 0
+        self.lookup = lookup
+
+    def peek(self) -> tuple[str, str] | None:
+        return self.tokens[self.position] if self.position < len(self.tokens) else None
+
+    def take(self, text: str | None = None) -> tuple[str, str]:
+        token = self.peek()
+        if token is None or (text is not None and token[1] != text):
+            raise FormulaError(f"expected '{text}'")
+        self.position += 1
+        return token
+
+    def comparison(self) -> Any:
+        left = self.additive()
+        token = self.peek()
+        if token and token[1] in ("=", "<>", "<", ">", "<=", ">="):
+            self.take()
+            right = self.additive()
+            a, b = _number(left), _number(right)
+            return {"=": a == b, "<>": a != b, "<": a < b, ">": a > b, "<=": a <= b,
+                    ">=": a >= b}[token[1]]
+        return left
+
+    def additive(self) -> Any:
+        value = self.term()
+        while (token := self.peek()) and token[1] in ("+", "-"):
+            self.take()
+            right = self.term()
+            value = _number(value) + _number(right) if token[1] == "+" else \
+                _number(value) - _number(right)
+        return value
+
+    def term(self) -> Any:
+        value = self.unary()
+        while (token := self.peek()) and token[1] in ("*", "/"):
+            self.take()
+            right = _number(self.unary())
+            if token[1] == "*":
+                value = _number(value) * right
+            else:
+                if right == 0:
+                    raise FormulaError("division by zero")
+                value = _number(value) / right
+        return value
+
+    def unary(self) -> Any:
+        token = self.peek()
+        if token and token[1] == "-":
+            self.take()
+            return -_number(self.unary())
+        return self.atom()
+
+    def atom(self) -> Any:
+        kind, text = self.take()
+        if kind == "num":
+            return Decimal(text)
+        if kind == "str":
+            return text.strip('"')
+        if kind == "ref":
+            return self.lookup(text.replace("$", ""))
+        if kind == "func":
+            return self.call(text)
+        if text == "(":
+            value = self.comparison()
+            self.take(")")
+            return value
+        raise FormulaError(f"unexpected '{text}'")
+
+    def arguments(self) -> list[Any]:
+        args: list[Any] = []
+        if self.peek() and self.peek()[1] == ")":  # type: ignore[index]
+            self.take(")")
+            return args
+        while True:
+            token = self.peek()
+            if token and token[0] == "range":
+                self.take()
+                args.extend(self.cells(token[1]))
+            else:
+                args.append(self.comparison())
+            if self.take()[1] == ")":
+                return args
+
+    def cells(self, text: str) -> list[Any]:
+        start, end = text.replace("$", "").split(":")
+        c1, r1 = _split(start)
+        c2, r2 = _split(end)
+        return [self.lookup(f"{get_column_letter(c)}{r}") for r in range(r1, r2 + 1)
+                for c in range(c1, c2 + 1)]
+
+    def call(self, name: str) -> Any:
+        if name == "IFERROR":
+            start = self.position
+            try:
+                args = self.arguments()
+                return args[0]
+            except FormulaError:
+                self.position = start
+                self._skip_to_second_argument()
+                fallback = self.comparison()
+                self.take(")")
+                return fallback
+        args = self.arguments()
+        if name == "SUM":
+            return sum((_number(a) for a in args), Decimal(0))
+        if name == "ROUND":
+            places = int(_number(args[1])) if len(args) > 1 else 0
+            return _number(args[0]).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        if name == "IF":
+            return args[1] if args[0] else (args[2] if len(args) > 2 else False)
+        if name == "ABS":
+            return abs(_number(args[0]))
+        if name in ("MIN", "MAX"):
+            numbers = [_number(a) for a in args]
+            return min(numbers) if name == "MIN" else max(numbers)
+        raise FormulaError(f"function {name} is not supported")
+
+    def _skip_to_second_argument(self) -> None:
+        depth = 0
+        while self.peek():
+            kind, text = self.take()
+            if kind == "func" or text == "(":
+                depth += 1
+            elif text == ")":
+                depth -= 1
+            elif text == "," and depth == 0:
+                return
+        raise FormulaError("IFERROR needs two arguments")
+
+
+def _split(ref: str) -> tuple[int, int]:
+    match = re.match(r"([A-Z]+)(\d+)", ref)
+    if not match:
+        raise FormulaError(f"'{ref}' is not a cell")
+    return column_index_from_string(match.group(1)), int(match.group(2))
