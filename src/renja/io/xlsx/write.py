@@ -148,7 +148,7 @@ def _header(sheet: Worksheet, table: TableLayout, top: int) -> None:
         sheet.cell(numbers, c, text)
     for sheet_row in sheet.iter_rows(min_row=top, max_row=numbers, max_col=table.columns):
         for box in sheet_row:
-            box.font = Font(bold=box.row < numbers, size=9)
+            box.font = Font(bold=(box.row or 0) < numbers, size=9)
             box.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
             box.fill = HEADER_FILL
             box.border = BOX
