@@ -140,8 +140,8 @@ def test_check_prints_findings_grouped_by_table_and_exits_1_on_errors(run):
     result = run("check", EXAMPLE)
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == "T-C.29 (11 galat, 40 peringatan, 1 info)"
-    assert lines[-1] == "Jumlah: 19 galat, 50 peringatan, 6 info"
+    assert lines[0] == "T-C.29 (12 galat, 40 peringatan, 1 info)"
+    assert lines[-1] == "Jumlah: 20 galat, 50 peringatan, 6 info"
     assert ("  perbup-pasuruan-147-2023-renja-bkpsdm-2024.txt:835: [galat] T001 T-C.33 "
             "5.03.02.2.01.0002 (Penyusunan Rencana Kebutuhan, Jenis dan Jumlah Jabatan un…): "
             "target 2025 'Idok' tidak terbaca: huruf 'I' tertulis di tempat angka") in lines
@@ -151,7 +151,7 @@ def test_check_writes_the_documented_json(run):
     result = run("--lang", "en", "check", EXAMPLE, "--format", "json")
     assert result.exit_code == 1
     data = json.loads(result.stdout)
-    assert data["summary"] == {"error": 19, "warning": 50, "info": 6}
+    assert data["summary"] == {"error": 20, "warning": 50, "info": 6}
     idok = next(f for f in data["findings"] if f["rule"] == "T001")
     assert idok == {
         "rule": "T001", "family": "target", "severity": "error", "table": "tc33",
@@ -175,7 +175,7 @@ def test_check_exits_2_when_a_file_cannot_be_read(run, tmp_path):
     result = run("check", EXAMPLE, str(tmp_path / "hilang.txt"), "--format", "json")
     assert result.exit_code == 2
     assert f"Error: {tmp_path / 'hilang.txt'}: berkas tidak ditemukan" in result.stderr
-    assert json.loads(result.stdout)["summary"]["error"] == 19
+    assert json.loads(result.stdout)["summary"]["error"] == 20
 
 
 def test_check_runs_only_the_rules_asked_for(run):

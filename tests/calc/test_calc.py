@@ -99,3 +99,17 @@ def test_tc29_expected_columns():
                           target_renstra=parse_target("80"), realisasi_sd_n1=parse_target("74"))
     assert tc29_expected(stock).realisasi_sd_n1 == (D(74),)
     assert tc29_expected(stock).capaian_renstra == D("92.5")
+
+
+@pytest.mark.parametrize(("nama", "polaritas"), [
+    ("Persentase pelanggaran disiplin", "negatif"),
+    ("Angka kematian ibu", "negatif"),
+    ("Prevalensi stunting", "negatif"),
+    ("Jumlah kasus DBD", "negatif"),
+    ("Persentase penduduk miskin", "negatif"),
+    ("Persentase penyelesaian pengaduan masyarakat", "positif"),
+    ("Jumlah Pengelolaan Pengaduan Masyarakat", "positif"),
+    ("Penanggulangan pencemaran dan/atau kerusakan lingkungan", "positif"),
+])
+def test_polarity_is_negative_only_for_indicators_that_measure_something_bad(nama, polaritas):
+    assert infer_polaritas(nama) == polaritas

@@ -11,11 +11,16 @@ from renja.domain.plan import Agregasi, Polaritas
 
 HUNDRED = Decimal(100)
 
-# Words in an indicator's name that make lower values better.
+# An indicator that measures something bad (its first words: "Persentase pelanggaran …",
+# "Angka kematian …", "Prevalensi stunting"): lower values are better. A name that measures
+# the handling of something bad ("Persentase penyelesaian pengaduan") is not one.
 _NEGATIVE = re.compile(
-    r"\b(pelanggaran|kematian|kemiskinan|pengangguran|stunting|kasus|kesakitan|prevalensi|"
-    r"kecelakaan|kriminalitas|kerusakan|genangan|banjir|sengketa|tunggakan|keluhan|"
-    r"pengaduan|putus sekolah|buta aksara|gizi buruk|waktu tunggu|temuan)\b", re.IGNORECASE)
+    r"^(?:(?:persentase|presentase|angka|jumlah|tingkat|rasio|proporsi|indeks|rata-rata|"
+    r"prevalensi)\s+(?:balita\s+|bayi\s+|ibu\s+|anak\s+|penduduk\s+|keluarga\s+)?)?"
+    r"(?:pelanggaran|kematian|kemiskinan|penduduk miskin|"
+    r"pengangguran|stunting|kasus|kesakitan|kecelakaan|kriminalitas|kerusakan|genangan|"
+    r"sengketa|tunggakan|keluhan|pengaduan|putus sekolah|buta aksara|gizi buruk|temuan|"
+    r"prevalensi)\b", re.IGNORECASE)
 # Indicators whose value is a state at a moment (a stock): the latest value stands.
 _STOCK = re.compile(r"\b(persentase|persen|rasio|indeks|nilai|tingkat|angka|rata-rata|"
                     r"proporsi|cakupan|prevalensi|predikat|opini|skor)\b|%", re.IGNORECASE)
@@ -25,7 +30,7 @@ def infer_polaritas(nama: str, stated: Polaritas | None = None) -> Polaritas:
     """The stated polarity, else negatif for names like *persentase pelanggaran disiplin*."""
     if stated is not None:
         return stated
-    return "negatif" if _NEGATIVE.search(nama) else "positif"
+    return "negatif" if _NEGATIVE.match(nama.strip()) else "positif"
 
 
 def infer_agregasi(nama: str, satuan: str | None, stated: Agregasi | None = None
