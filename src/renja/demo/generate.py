@@ -185,7 +185,8 @@ def _tables(renja: Renja, rng: random.Random) -> None:
     renja.tc31.total_ranwal = renja.tc31.total_kebutuhan = total.pagu_n if total else None
     renja.tc32.nihil = True
     renja.tujuan_sasaran.rows = [
-        TujuanSasaranRow(kelompok="tujuan", uraian=f"Meningkatnya kinerja {renja.perangkat_daerah.nama}",
+        TujuanSasaranRow(kelompok="tujuan",
+                         uraian=f"Meningkatnya kinerja {renja.perangkat_daerah.nama}",
                          indikator="Indeks kepuasan masyarakat", realisasi_n2=parse_target("80"),
                          proyeksi_n1=parse_target("81"), target_n=parse_target("82")),
     ]

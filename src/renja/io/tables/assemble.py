@@ -81,10 +81,7 @@ class TableSet:
         if (block := self._merged("tc31")) is not None:
             renja.tc31 = read_tc31(block, self.report)
             _header(renja.tc31, block)
-            for row in renja.tc31.rows:
-                found = recoverer.by_name(row.kebutuhan.nama or row.ranwal.nama)
-                if found is not None:
-                    row.kode, row.level = found.kode.canonical, found.kode.level
+            _codes_for_tc31(renja, recoverer)
         if (block := self._merged("tc32")) is not None:
             renja.tc32 = read_tc32(block, self.report)
             _header(renja.tc32, block)
@@ -98,3 +95,23 @@ def _header(table: Traced, block: Block) -> None:
     rows = [r for r in block.header if not is_column_number_row(r)] or block.header
     if rows:
         table.trace("header", rows[-1].source)
+
+
+def _codes_for_tc31(renja: Renja, recoverer: Recoverer) -> None:
+    """T-C.31 prints no codes: take them from T-C.33 rows of the same name, in the same order
+    (a kegiatan and its sub kegiatan may share a name), else from the nomenclature."""
+    nodes = [n for n in renja.rencana.walk() if n.kode]
+    names = [normalise_name(n.nama) for n in nodes]
+    position = 0
+    for row in renja.tc31.rows:
+        wanted = normalise_name(row.kebutuhan.nama or row.ranwal.nama)
+        same = [i for i, name in enumerate(names) if name == wanted]
+        later = [i for i in same if i >= position]
+        if same:
+            index = (later or same)[0]
+            row.kode, row.level = nodes[index].kode, nodes[index].level
+            position = index + 1
+            continue
+        found = recoverer.by_name(row.kebutuhan.nama or row.ranwal.nama)
+        if found is not None:
+            row.kode, row.level = found.kode.canonical, found.kode.level

@@ -49,10 +49,14 @@ def read_xlsx(path: str | Path) -> ImportResult:
     tables = TableSet(report, path.name)
     titles: list[str] = []
     info: dict[str, str] = {}
+    traits: dict[tuple[str, str, str], tuple[str | None, str | None]] = {}
     for sheet in workbook.worksheets:
         values = Values(sheet, cached[sheet.title], report, path.name)
         if _is_info(sheet):
             info = _read_info(sheet)
+            continue
+        if _is_indicator_sheet(sheet):
+            traits = _read_traits(sheet)
             continue
         block = _sheet_block(sheet, path.name, values)
         if block is None:
@@ -68,6 +72,7 @@ def read_xlsx(path: str | Path) -> ImportResult:
     renja = plan_from_titles(titles, tables.header_years(), path.name)
     _apply_info(renja, info)
     tables.finish(renja)
+    _apply_traits(renja, traits)
     return ImportResult(renja, report)
 
 
@@ -124,6 +129,35 @@ class Values:
                             f"formula {formula} could not be computed ({exc})",
                             f"rumus {formula} tidak dapat dihitung ({exc})")
             return None
+
+
+def _is_indicator_sheet(sheet: Worksheet) -> bool:
+    header = [c for c in next(sheet.iter_rows(min_row=2, max_row=2, values_only=True), ())]
+    return sheet.title.lower() == "indikator" and header[:5] == [
+        "tabel", "kode", "indikator", "polaritas", "agregasi"]
+
+
+def _read_traits(sheet: Worksheet) -> dict[tuple[str, str, str], tuple[str | None, str | None]]:
+    return {(str(t), str(k), str(i)): (str(p) if p else None, str(a) if a else None)
+            for t, k, i, p, a in sheet.iter_rows(min_row=3, max_col=5, values_only=True) if t}
+
+
+def _apply_traits(renja: Renja,
+                  traits: dict[tuple[str, str, str], tuple[str | None, str | None]]) -> None:
+    """Polarity and aggregation from our own workbooks' Indikator sheet."""
+    if not traits:
+        return
+    rows: list[tuple[str, str | None, Any]] = [
+        ("tc33", n.kode, i) for n in renja.rencana.walk() for i in n.indikator]
+    rows += [("tc29", r.kode, i) for r in renja.tc29.rows for i in r.indikator]
+    for table, kode, ind in rows:
+        found = traits.get((table, str(kode), ind.nama))
+        if found is None:
+            continue
+        if found[0] in ("positif", "negatif"):
+            ind.polaritas = found[0]
+        if found[1] in ("jumlah", "terakhir", "rata_rata"):
+            ind.agregasi = found[1]
 
 
 def _is_info(sheet: Worksheet) -> bool:

@@ -47,6 +47,7 @@ def render_xlsx(renja: Renja, findings: Sequence[Finding] | None = None) -> byte
             _tc33_formulas(sheet, table, rows)
         elif key == "tc29":
             _tc29_formulas(sheet, renja, rows)
+    _indicator_sheet(workbook.create_sheet("Indikator"), renja)
     if findings is not None:
         _findings_sheet(workbook.create_sheet("Temuan"), findings)
     out = io.BytesIO()
@@ -76,6 +77,26 @@ def _info(sheet: Worksheet, renja: Renja) -> None:
         sheet.append([key, value])
     sheet.column_dimensions["A"].width = 22
     sheet.column_dimensions["B"].width = 90
+
+
+INDICATOR_HEADER = ["tabel", "kode", "indikator", "polaritas", "agregasi"]
+
+
+def _indicator_sheet(sheet: Worksheet, renja: Renja) -> None:
+    """How each indicator is evaluated (polarity, aggregation): not printed in the tables."""
+    sheet.append(["Sifat indikator (polaritas: positif = makin tinggi makin baik; agregasi: "
+                  "jumlah / terakhir / rata_rata)"])
+    sheet.append(INDICATOR_HEADER)
+    for node in renja.rencana.walk():
+        for ind in node.indikator:
+            if ind.polaritas or ind.agregasi:
+                sheet.append(["tc33", node.kode, ind.nama, ind.polaritas, ind.agregasi])
+    for row in renja.tc29.rows:
+        for t29 in row.indikator:
+            if t29.polaritas or t29.agregasi:
+                sheet.append(["tc29", row.kode, t29.nama, t29.polaritas, t29.agregasi])
+    for column, width in zip("ABCDE", (8, 22, 70, 12, 12), strict=True):
+        sheet.column_dimensions[column].width = width
 
 
 def _findings_sheet(sheet: Worksheet, findings: Sequence[Finding]) -> None:
