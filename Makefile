@@ -20,7 +20,10 @@ demo: setup
 	mkdir -p out
 	$(BIN)/renja import $(EXAMPLE) -o out/example.json --report
 	$(BIN)/renja export out/example.json --table tc33 --format csv -o out/example-tc33.csv
-	@echo "Plan: out/example.json, T-C.33 as CSV: out/example-tc33.csv"
+	-$(BIN)/renja check out/example.json > out/example-findings.txt
+	$(BIN)/renja render out/example.json --to pdf -o out/example.pdf
+	$(BIN)/renja render out/example.json --to xlsx -o out/example.xlsx
+	@echo "out/: example.json, example-tc33.csv, example-findings.txt, example.pdf, example.xlsx"
 
 test: setup
 	$(BIN)/ruff check src tests

@@ -97,6 +97,9 @@ def test_the_docx_has_each_table_in_landscape_with_repeated_headers(example, tmp
     total = next(r for r in rows if r[1] == "JUMLAH TOTAL")
     assert (total[5], total[9]) == ("22.145.310.718", "22.864.405.190")
     assert document.sections[0].footer.paragraphs[0]._p.xpath(".//w:instrText")[0].text == "PAGE"
+    body = list(document.element.body)
+    bab_v = next(i for i, e in enumerate(body) if e.xpath("string(.)") == "BAB V")
+    assert body.index(tc33._tbl) < bab_v
 
 
 def test_the_docx_starts_with_the_regulation(example, tmp_path):

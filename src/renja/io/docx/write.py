@@ -139,8 +139,8 @@ def _table(document: DocxDocument, table: TableLayout) -> None:
            f"<w:tblBorders>{BORDERS}</w:tblBorders>"
            f'<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
            + "".join(rows) + "</w:tbl>")
-    document.element.body.append(parse_xml(xml))
-    document.add_paragraph()
+    after = document.add_paragraph()  # inserted where the table belongs (before sectPr)
+    after._p.addprevious(parse_xml(xml))
 
 
 TWIPS_WIDE = 15100  # 26.7 cm of landscape A4 between the margins
