@@ -13,8 +13,9 @@ def test_the_cli_reference_is_up_to_date():
 
 def test_every_command_is_documented_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("renja import", "renja export", "renja schema", "renja kode",
-                    "renja nomenklatur search", "renja nomenklatur show"):
+    for command in ("renja import", "renja export", "renja check", "renja render",
+                    "renja serve", "renja schema", "renja kode", "renja nomenklatur search",
+                    "renja nomenklatur show"):
         assert command in readme, f"README does not mention `{command}`"
 
 

@@ -288,6 +288,31 @@ def render(plan: str, fmt: str, output: str, with_findings: bool, no_front: bool
     click.echo(f"{'Ditulis' if _lang() == 'id' else 'Written'}: {path}", err=True)
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1:8000", show_default=True,
+              help="Address and port to listen on.")
+@click.option("--demo", is_flag=True,
+              help="Load the demo data (Kabupaten Pasuruan, its agencies, one user per role) "
+                   "and show the demo logins on the start page.")
+def serve(host: str, demo: bool) -> None:
+    """Start the web app (Django's development server) after migrating the database.
+
+    The database is SQLite in ./var unless DATABASE_URL names another (postgres://…).
+    """
+    from django.core.management import call_command
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "renja.web.settings")
+    if demo:
+        os.environ["RENJA_DEMO"] = "1"
+    import django
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+    if demo:
+        call_command("renja_demo")
+    call_command("runserver", host, use_reloader=False)
+
+
 class _plain:
     def __init__(self, items: tuple[str, ...]) -> None:
         self.items = items

@@ -1,0 +1,125 @@
+"""Changing a plan the way an editor does: one value at a time, roll-ups recomputed.
+
+Rows are addressed by their path in the T-C.33 tree (``"0.1.2"``: the third child of the
+second child of the first root row). Values arrive as typed by a person, in Indonesian notation.
+"""
+
+from __future__ import annotations
+
+from renja.calc.rollup import operasi_parts
+from renja.domain import Belanja, PlanNode, Renja, parse_target
+from renja.domain.plan import BELANJA_OPERASI_PARTS
+from renja.errors import RenjaError
+from renja.numbers import parse_rupiah
+
+MONEY_FIELDS = ("pagu_n", "pagu_n1")
+BELANJA_FIELDS = ("pegawai", "barang_jasa", "modal", "bunga", "subsidi", "hibah",
+                  "bantuan_sosial", "tidak_terduga", "transfer")
+TEXT_FIELDS = ("lokasi", "sumber_dana", "catatan")
+TARGET_FIELDS = ("target_n", "target_n1")
+
+
+def node_at(renja: Renja, path: str) -> PlanNode:
+    try:
+        indexes = [int(p) for p in path.split(".")]
+        rows = renja.rencana.rows
+        node = rows[indexes[0]]
+        for index in indexes[1:]:
+            node = node.children[index]
+    except (ValueError, IndexError) as exc:
+        raise RenjaError(f"row {path!r} does not exist", f"baris {path!r} tidak ada") from exc
+    return node
+
+
+def paths(renja: Renja) -> list[tuple[str, PlanNode, int]]:
+    """(path, node, depth) of every row in document order."""
+    found: list[tuple[str, PlanNode, int]] = []
+
+    def walk(node: PlanNode, path: str, depth: int) -> None:
+        found.append((path, node, depth))
+        for i, child in enumerate(node.children):
+            walk(child, f"{path}.{i}", depth + 1)
+
+    for i, root in enumerate(renja.rencana.rows):
+        walk(root, str(i), 0)
+    return found
+
+
+def set_value(renja: Renja, path: str, field: str, text: str, indikator: int = 0) -> None:
+    """Set one field of one row from what a person typed, then recompute the roll-ups."""
+    node = node_at(renja, path)
+    text = text.strip()
+    if field in MONEY_FIELDS and not node.children:
+        setattr(node, field, parse_rupiah(text) if text else None)
+    elif field.startswith("belanja_") and not node.children:
+        _set_belanja(node, field, text)
+    elif field in TEXT_FIELDS:
+        setattr(node, field, text or None)
+    elif field in TARGET_FIELDS or field == "indikator":
+        _set_indicator(node, field, text, indikator)
+    else:
+        raise RenjaError(f"field {field!r} cannot be edited on this row",
+                         f"kolom {field!r} tidak dapat diubah pada baris ini")
+    roll_up(renja)
+
+
+def _set_belanja(node: PlanNode, field: str, text: str) -> None:
+    # belanja_pegawai_n → ("pegawai", "n")
+    name, _, year = field.removeprefix("belanja_").rpartition("_")
+    if name not in BELANJA_FIELDS or year not in ("n", "n1"):
+        raise RenjaError(f"field {field!r} does not exist", f"kolom {field!r} tidak ada")
+    b: Belanja = getattr(node, f"belanja_{year}")
+    setattr(b, name, parse_rupiah(text) if text else None)
+    parts = operasi_parts(b)
+    b.operasi = parts
+    total = sum(v for v in (b.operasi, b.modal, b.tidak_terduga, b.transfer) if v is not None)
+    setattr(node, f"pagu_{year}", total)
+
+
+def _set_indicator(node: PlanNode, field: str, text: str, index: int) -> None:
+    if index >= len(node.indikator):
+        raise RenjaError(f"indicator {index + 1} does not exist",
+                         f"indikator ke-{index + 1} tidak ada")
+    ind = node.indikator[index]
+    if field == "indikator":
+        ind.nama = text
+        return
+    target = parse_target(text) if text else None
+    setattr(ind, field, target)
+    if field == "target_n" and target is not None and target.satuan:
+        ind.satuan = target.satuan
+
+
+def roll_up(renja: Renja) -> None:
+    """Every parent's pagu and belanja become the sums of its children; the total follows."""
+    for root in renja.rencana.rows:
+        _roll(root)
+    total = renja.rencana.total
+    programs = [n for n in renja.rencana.walk() if n.level == "program"]
+    if total is not None and programs:
+        for year in ("n", "n1"):
+            values = [getattr(p, f"pagu_{year}") for p in programs]
+            if all(v is not None for v in values):
+                setattr(total, f"pagu_{year}", sum(values))
+            _sum_belanja(getattr(total, f"belanja_{year}"),
+                         [getattr(p, f"belanja_{year}") for p in programs])
+
+
+def _roll(node: PlanNode) -> None:
+    if not node.children:
+        return
+    for child in node.children:
+        _roll(child)
+    for year in ("n", "n1"):
+        values = [getattr(c, f"pagu_{year}") for c in node.children]
+        if all(v is not None for v in values):
+            setattr(node, f"pagu_{year}", sum(values))
+        _sum_belanja(getattr(node, f"belanja_{year}"),
+                     [getattr(c, f"belanja_{year}") for c in node.children])
+
+
+def _sum_belanja(target: Belanja, parts: list[Belanja]) -> None:
+    for name in ("operasi", *BELANJA_OPERASI_PARTS, "modal", "tidak_terduga", "transfer"):
+        values = [getattr(b, name) for b in parts]
+        if values and all(v is not None for v in values):
+            setattr(target, name, sum(values))

@@ -1,0 +1,73 @@
+"""Governments, their agencies, and what each person may do (one membership per user)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class Pemda(models.Model):
+    nama = models.CharField(max_length=200, unique=True)
+    jenis = models.CharField(max_length=20, blank=True)
+    provinsi = models.CharField(max_length=200, blank=True)
+    slug = models.SlugField(unique=True)
+
+    class Meta:
+        verbose_name_plural = "pemda"
+        ordering = ["nama"]
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class PerangkatDaerah(models.Model):
+    pemda = models.ForeignKey(Pemda, on_delete=models.CASCADE, related_name="perangkat_daerah")
+    nama = models.CharField(max_length=300)
+    singkatan = models.CharField(max_length=50, blank=True)
+    bidang = models.CharField(max_length=10, blank=True, help_text="Primary bidang, e.g. 5.03")
+
+    class Meta:
+        verbose_name_plural = "perangkat daerah"
+        ordering = ["nama"]
+        constraints = [models.UniqueConstraint(fields=["pemda", "nama"], name="pd_unique_name")]
+
+    def __str__(self) -> str:
+        return self.singkatan or self.nama
+
+
+class Role(models.TextChoices):
+    PERENCANA = "perencana", "Perencana OPD"
+    KEPALA = "kepala", "Kepala OPD"
+    VERIFIKATOR = "verifikator", "Verifikator Bappeda"
+    ADMIN = "admin", "Admin pemda"
+
+
+class Membership(models.Model):
+    """A person's role: in one agency (perencana, kepala) or across one pemda (others)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="membership")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    pemda = models.ForeignKey(Pemda, on_delete=models.CASCADE, related_name="members")
+    perangkat_daerah = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, null=True,
+                                         blank=True, related_name="members")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_role_display()})"
+
+    @property
+    def agency_bound(self) -> bool:
+        return self.role in (Role.PERENCANA, Role.KEPALA)
+
+
+class PaguCeiling(models.Model):
+    """The pagu indikatif ceiling the ranwal RKPD gives an agency for a year (set by admin)."""
+
+    perangkat_daerah = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE,
+                                         related_name="ceilings")
+    tahun = models.PositiveIntegerField()
+    pagu = models.BigIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["perangkat_daerah", "tahun"],
+                                               name="ceiling_unique_year")]

@@ -1,0 +1,91 @@
+"""The JSON API (OpenAPI at /api/docs): the same access rules and core as the pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import NinjaAPI, Schema, Status
+from ninja.security import SessionAuth
+
+from renja.edit import set_value
+from renja.errors import RenjaError
+from renja.rules import run_checks
+from renja.web.plans.access import get_plan, visible_plans
+from renja.web.plans.models import StaleVersion
+
+api = NinjaAPI(title="renja API", version="1", urls_namespace="api",
+               description="Rencana Kerja Perangkat Daerah. Galat: {ok: false, error, code}.")
+
+
+class PlanSummary(Schema):
+    id: int
+    perangkat_daerah: str
+    pemda: str
+    tahun: int
+    tahapan: str
+    version: int
+    published: bool
+
+
+class Edit(Schema):
+    path: str
+    field: str
+    value: str
+    version: int
+    indikator: int = 0
+
+
+class Problem(Schema):
+    ok: bool = False
+    error: str
+    code: str
+
+
+def _summary(plan: Any) -> dict[str, Any]:
+    return {"id": plan.pk, "perangkat_daerah": plan.perangkat_daerah.nama,
+            "pemda": plan.perangkat_daerah.pemda.nama, "tahun": plan.tahun,
+            "tahapan": plan.tahapan, "version": plan.version, "published": plan.published}
+
+
+@api.exception_handler(RenjaError)
+def renja_error(request: HttpRequest, exc: RenjaError) -> Any:
+    return api.create_response(request, {"ok": False, "error": exc.message("id"),
+                                         "code": exc.code}, status=422)
+
+
+@api.get("/plans", response=list[PlanSummary], auth=None)
+def list_plans(request: HttpRequest) -> list[dict[str, Any]]:
+    """Plans the caller may read (published ones without login)."""
+    return [_summary(p) for p in visible_plans(request.user)]
+
+
+@api.get("/plans/{plan_id}", auth=None)
+def plan_json(request: HttpRequest, plan_id: int) -> dict[str, Any]:
+    """The whole plan in the canonical renja/1 JSON format."""
+    return get_plan(request.user, plan_id).data
+
+
+@api.get("/plans/{plan_id}/findings", auth=None)
+def findings(request: HttpRequest, plan_id: int, lang: str = "id") -> dict[str, Any]:
+    """The findings of `renja check`, as `renja check --format json` prints them."""
+    found = run_checks(get_plan(request.user, plan_id).renja(), lang=lang)
+    return {"findings": [f.to_json() for f in found],
+            "summary": {s: sum(1 for f in found if f.severity == s)
+                        for s in ("error", "warning", "info")}}
+
+
+@api.patch("/plans/{plan_id}", auth=SessionAuth(), response={200: PlanSummary, 409: Problem,
+                                                             422: Problem})
+def edit_plan(request: HttpRequest, plan_id: int, edit: Edit) -> Any:
+    """Change one value of one T-C.33 row; refused with 409 when `version` is not current."""
+    plan = get_plan(request.user, plan_id, edit=True)
+    renja = plan.renja()
+    set_value(renja, edit.path, edit.field, edit.value, edit.indikator)
+    try:
+        plan.store(renja, request.user, edit.version)
+    except StaleVersion as stale:
+        return Status(409, {"ok": False, "code": "versi",
+                     "error": f"Renja ini sudah diubah (versi sekarang {stale.plan.version}); "
+                              f"muat ulang lalu ulangi."})
+    return Status(200, _summary(plan))

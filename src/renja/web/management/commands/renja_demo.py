@@ -1,0 +1,91 @@
+"""Demo data: Kabupaten Pasuruan, its agencies, their plans and one user per role."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from renja.demo.generate import Spec, generate
+from renja.io.text.read import read_text
+from renja.web.accounts.models import Membership, Pemda, PerangkatDaerah, Role
+from renja.web.accounts.views import DEMO_PASSWORD
+from renja.web.plans.models import Plan
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "demo_data" / \
+    "perbup-pasuruan-147-2023-renja-bkpsdm-2024.txt"
+AGENCIES = (
+    ("Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", "BKPSDM", "5.03"),
+    ("Dinas Pendidikan", "DISDIK", "1.01"),
+    ("Dinas Kesehatan", "DINKES", "1.02"),
+    ("Dinas Lingkungan Hidup", "DLH", "2.11"),
+    ("Badan Perencanaan Pembangunan Daerah", "BAPPEDA", "5.01"),
+)
+USERS = (
+    ("perencana_bkpsdm", "Perencana BKPSDM", Role.PERENCANA, "BKPSDM"),
+    ("kepala_bkpsdm", "Kepala BKPSDM", Role.KEPALA, "BKPSDM"),
+    ("perencana_dinkes", "Perencana Dinas Kesehatan", Role.PERENCANA, "DINKES"),
+    ("verifikator_bappeda", "Verifikator Bappeda", Role.VERIFIKATOR, None),
+    ("admin_pasuruan", "Admin Pemda Pasuruan", Role.ADMIN, None),
+)
+
+
+class Command(BaseCommand):
+    help = "Load the demo data (idempotent): agencies, plans and one user per role."
+
+    @transaction.atomic
+    def handle(self, *args: object, **options: object) -> None:
+        pasuruan, _ = Pemda.objects.get_or_create(
+            slug="kabupaten-pasuruan",
+            defaults={"nama": "Kabupaten Pasuruan", "jenis": "kabupaten",
+                      "provinsi": "Jawa Timur"})
+        agencies = {}
+        for nama, singkatan, bidang in AGENCIES:
+            agencies[singkatan], _ = PerangkatDaerah.objects.get_or_create(
+                pemda=pasuruan, nama=nama, defaults={"singkatan": singkatan, "bidang": bidang})
+        self._plans(agencies)
+        for username, full_name, role, agency in USERS:
+            self._user(username, full_name, role, pasuruan, agencies.get(agency or ""))
+        other, _ = Pemda.objects.get_or_create(
+            slug="kota-contoh", defaults={"nama": "Kota Contoh", "jenis": "kota",
+                                          "provinsi": "Jawa Tengah"})
+        dinas, _ = PerangkatDaerah.objects.get_or_create(
+            pemda=other, nama="Dinas Pendidikan", defaults={"singkatan": "DISDIK-KC",
+                                                             "bidang": "1.01"})
+        self._generated(dinas, 11)
+        self._user("perencana_kotacontoh", "Perencana Kota Contoh", Role.PERENCANA, other, dinas)
+        self.stdout.write(f"Demo data ready; password for every demo user: {DEMO_PASSWORD}")
+
+    def _plans(self, agencies: dict[str, PerangkatDaerah]) -> None:
+        bkpsdm = agencies["BKPSDM"]
+        if not Plan.objects.filter(perangkat_daerah=bkpsdm, tahun=2024).exists():
+            renja = read_text(EXAMPLE).renja
+            Plan.objects.create(perangkat_daerah=bkpsdm, tahun=renja.tahun,
+                                tahapan="rancangan", data=Plan.dump(renja))
+        for seed, key in enumerate(("DISDIK", "DINKES", "DLH", "BAPPEDA"), start=2):
+            self._generated(agencies[key], seed, published=key == "DISDIK")
+
+    def _generated(self, agency: PerangkatDaerah, seed: int, published: bool = False) -> None:
+        if Plan.objects.filter(perangkat_daerah=agency, tahun=2024).exists():
+            return
+        renja = generate(Spec(pemda=agency.pemda.nama, agency=agency.nama,
+                              singkatan=agency.singkatan, bidang=agency.bidang, tahun=2024,
+                              sub_kegiatan=30, seed=seed))
+        Plan.objects.create(perangkat_daerah=agency, tahun=2024, data=Plan.dump(renja),
+                            tahapan="penetapan" if published else "rancangan",
+                            published=published)
+
+    def _user(self, username: str, full_name: str, role: Any, pemda: Pemda,
+              agency: PerangkatDaerah | None) -> None:
+        first, _, last = full_name.partition(" ")
+        user, created = User.objects.get_or_create(username=username,
+                                                   defaults={"first_name": first,
+                                                             "last_name": last})
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        Membership.objects.update_or_create(user=user, defaults={
+            "role": role, "pemda": pemda, "perangkat_daerah": agency})

@@ -1,0 +1,105 @@
+"""The Renja editor: T-C.33 as an editable tree, findings beside it, roll-ups on save."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from renja.domain import PlanNode
+from renja.edit import node_at, paths, set_value
+from renja.errors import RenjaError
+from renja.numbers import format_rupiah
+from renja.rules import run_checks
+from renja.web.plans.access import get_plan
+from renja.web.plans.models import Plan, StaleVersion
+
+BELANJA = (("pegawai", "Belanja pegawai"), ("barang_jasa", "Belanja barang dan jasa"),
+           ("modal", "Belanja modal"))
+
+
+def _row(path: str, node: PlanNode, depth: int, flagged: set[str]) -> dict[str, Any]:
+    ind = node.indikator[0] if node.indikator else None
+    return {
+        "path": path, "node": node, "depth": depth, "leaf": not node.children,
+        "anchor": "row-" + path.replace(".", "-"),
+        "indikator": node.indikator, "first": ind,
+        "pagu_n": format_rupiah(node.pagu_n), "pagu_n1": format_rupiah(node.pagu_n1),
+        "flagged": bool(node.kode and node.kode in flagged),
+    }
+
+
+def editor_context(plan: Plan, editable: bool, error: str | None = None) -> dict[str, Any]:
+    renja = plan.renja()
+    order = {"error": 0, "warning": 1, "info": 2}
+    findings = sorted(run_checks(renja, lang="id"), key=lambda f: order[f.severity])
+    flagged = {f.kode for f in findings if f.kode and f.table == "tc33"}
+    rows = [_row(p, n, d, flagged) for p, n, d in paths(renja)]
+    anchors = {r["node"].kode: r["anchor"] for r in reversed(rows) if r["node"].kode}
+    items = [{"f": f, "anchor": anchors.get(f.kode or "") if f.table == "tc33" else None}
+             for f in findings]
+    counts = {s: sum(1 for f in findings if f.severity == s)
+              for s in ("error", "warning", "info")}
+    total = renja.rencana.total
+    return {"plan": plan, "renja": renja, "rows": rows, "findings": items, "counts": counts,
+            "editable": editable, "error": error,
+            "total_n": format_rupiah(total.pagu_n) if total else "",
+            "total_n1": format_rupiah(total.pagu_n1) if total else ""}
+
+
+@login_required
+def row_form(request: HttpRequest, pk: int, path: str) -> HttpResponse:
+    plan = get_plan(request.user, pk, edit=True)
+    node = node_at(plan.renja(), path)
+    return render(request, "renja/row_form.html", {
+        "plan": plan, "path": path, "node": node, "belanja": _belanja_fields(node),
+        "anchor": "row-" + path.replace(".", "-")})
+
+
+def _belanja_fields(node: PlanNode) -> list[dict[str, str]]:
+    fields = []
+    for name, label in BELANJA:
+        for year in ("n", "n1"):
+            value = getattr(getattr(node, f"belanja_{year}"), name)
+            fields.append({"name": f"belanja_{name}_{year}", "label": label, "year": year,
+                           "value": format_rupiah(value, dash_for_zero=False)
+                           if value is not None else ""})
+    return fields
+
+
+EDITABLE = ("lokasi", "sumber_dana", "target_n", "target_n1", "pagu_n", "pagu_n1",
+            *(f"belanja_{name}_{year}" for name, _ in BELANJA for year in ("n", "n1")))
+
+
+@login_required
+def row_save(request: HttpRequest, pk: int, path: str) -> HttpResponse:
+    plan = get_plan(request.user, pk, edit=True)
+    renja = plan.renja()
+    try:
+        version = int(request.POST.get("version", "0"))
+        node = node_at(renja, path)
+        for field in EDITABLE:
+            if field not in request.POST:
+                continue
+            if field in ("pagu_n", "pagu_n1") and (node.children or not node.belanja_n.is_empty()):
+                continue
+            set_value(renja, path, field, request.POST[field])
+        plan.store(renja, request.user, version)
+    except RenjaError as exc:
+        plan.refresh_from_db()
+        return _editor(request, plan, error=exc.message("id"), status=422)
+    except StaleVersion as stale:
+        who = stale.plan.updated_by.get_full_name() or stale.plan.updated_by.username \
+            if stale.plan.updated_by else "pengguna lain"
+        return _editor(request, stale.plan, status=409, error=(
+            f"Renja ini sudah diubah oleh {who} setelah Anda membukanya; perubahan Anda "
+            f"tidak disimpan. Tabel di bawah sudah dimuat ulang: periksa lalu ulangi."))
+    return _editor(request, plan)
+
+
+def _editor(request: HttpRequest, plan: Plan, error: str | None = None,
+            status: int = 200) -> HttpResponse:
+    context = editor_context(plan, editable=True, error=error)
+    return render(request, "renja/editor.html", context, status=status)

@@ -1,0 +1,68 @@
+"""Reading plans: the list, one plan with its findings, exports, the public portal."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from renja.render import RENDERERS
+from renja.render import render as render_to
+from renja.web.accounts.models import Pemda
+from renja.web.plans.access import can_edit, get_plan, visible_plans
+from renja.web.plans.editor import editor_context
+
+EXPORTS = (("pdf", "PDF"), ("docx", "DOCX"), ("xlsx", "XLSX"), ("html", "HTML"),
+           ("datapackage", "Data terbuka"))
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "html": "text/html; charset=utf-8",
+    "datapackage": "application/zip",
+}
+
+
+@login_required
+def plan_list(request: HttpRequest) -> HttpResponse:
+    plans = visible_plans(request.user).only(
+        "id", "tahun", "tahapan", "published", "version", "updated_at",
+        "perangkat_daerah__nama", "perangkat_daerah__singkatan",
+        "perangkat_daerah__pemda__nama")
+    return render(request, "renja/plan_list.html", {"plans": plans})
+
+
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_plan(request.user, pk)
+    context = editor_context(plan, editable=can_edit(request.user, plan))
+    context["exports"] = EXPORTS
+    return render(request, "renja/plan_detail.html", context)
+
+
+def export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    plan = get_plan(request.user, pk)
+    if fmt not in RENDERERS:
+        raise Http404("Format tidak dikenal")
+    renja = plan.renja()
+    suffix = ".zip" if fmt == "datapackage" else RENDERERS[fmt].suffix
+    name = f"renja-{plan.perangkat_daerah.singkatan or plan.perangkat_daerah.pk}-{plan.tahun}"
+    with tempfile.TemporaryDirectory() as folder:
+        path = render_to(renja, fmt, Path(folder) / f"{name}{suffix}")
+        data = path.read_bytes()
+    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{name}{suffix}"'
+    return response
+
+
+def public(request: HttpRequest) -> HttpResponse:
+    """Published (set) plans, by pemda: readable by anyone, no login."""
+    plans = visible_plans(request.user).filter(published=True)
+    pemda = {p: [x for x in plans if x.perangkat_daerah.pemda_id == p.pk]
+             for p in Pemda.objects.filter(perangkat_daerah__plans__published=True).distinct()}
+    return render(request, "renja/public.html", {"pemda": pemda})
+
+
+__all__ = ["FileResponse", "export", "plan_detail", "plan_list", "public"]

@@ -1,0 +1,110 @@
+"""Django settings, from the environment (RENJA_* and DATABASE_URL).
+
+SQLite (a file, WAL, busy timeout) is the default; PostgreSQL via
+DATABASE_URL=postgres://user@host:5432/name.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent
+DATA_DIR = Path(os.environ.get("RENJA_DATA_DIR", Path.cwd() / "var"))
+
+DEBUG = os.environ.get("RENJA_DEBUG", "0") == "1"
+DEMO = os.environ.get("RENJA_DEMO", "0") == "1"
+TESTING = "pytest" in sys.modules or os.environ.get("RENJA_TESTING") == "1"
+SECRET_KEY = os.environ.get("RENJA_SECRET_KEY") or (
+    "renja-development-key-not-for-production" if DEBUG or DEMO or TESTING else "")
+if not SECRET_KEY:
+    raise RuntimeError("RENJA_SECRET_KEY must be set outside development and demo mode")
+ALLOWED_HOSTS = os.environ.get("RENJA_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "renja.web",
+    "renja.web.accounts",
+    "renja.web.plans",
+]
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "renja.web.security.ContentSecurityPolicy",
+]
+ROOT_URLCONF = "renja.web.urls"
+TEMPLATES = [{
+    "BACKEND": "django.template.backends.django.DjangoTemplates",
+    "DIRS": [],
+    "APP_DIRS": True,
+    "OPTIONS": {"context_processors": [
+        "django.template.context_processors.request",
+        "django.contrib.auth.context_processors.auth",
+        "django.contrib.messages.context_processors.messages",
+        "renja.web.context.site",
+    ]},
+}]
+WSGI_APPLICATION = "renja.web.wsgi.application"
+
+DATABASE_URL = os.environ.get("DATABASE_URL") or ""
+if not DATABASE_URL:
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASE_URL = f"sqlite:///{DATA_DIR / 'renja.sqlite3'}"
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
+
+LANGUAGE_CODE = "id"
+TIME_ZONE = "Asia/Jakarta"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+WHITENOISE_USE_FINDERS = True  # serve the app's static files without collectstatic
+
+# Uploads: plans are small files; refuse anything larger than 10 MB.
+RENJA_UPLOAD_MAX_BYTES = int(os.environ.get("RENJA_UPLOAD_MAX_BYTES", 10 * 1024 * 1024))
+DATA_UPLOAD_MAX_MEMORY_SIZE = RENJA_UPLOAD_MAX_BYTES + 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = RENJA_UPLOAD_MAX_BYTES
+
+# Login throttling: this many failed attempts per username and address lock it for a while.
+RENJA_LOGIN_ATTEMPTS = int(os.environ.get("RENJA_LOGIN_ATTEMPTS", 5))
+RENJA_LOGIN_LOCK_SECONDS = int(os.environ.get("RENJA_LOGIN_LOCK_SECONDS", 300))
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = not DEBUG and os.environ.get("RENJA_INSECURE_COOKIES") != "1"
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"

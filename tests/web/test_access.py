@@ -1,0 +1,103 @@
+"""Who sees and changes what: every view and API call, allowed and refused personas."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from renja.web.plans.models import Plan
+
+
+def test_a_planner_sees_only_the_plans_of_their_agency(planner, bkpsdm):
+    page = planner.get("/renja/").content.decode()
+    assert "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia" in page
+    assert "Dinas Kesehatan" not in page
+    assert planner.get(f"/renja/{bkpsdm.pk}/").status_code == 200
+
+
+def test_a_planner_of_another_agency_gets_not_found_for_every_url(other_planner, bkpsdm):
+    for url in (f"/renja/{bkpsdm.pk}/", f"/renja/{bkpsdm.pk}/unduh/pdf/",
+                f"/renja/{bkpsdm.pk}/baris/0.0.0.0/", f"/api/plans/{bkpsdm.pk}",
+                f"/api/plans/{bkpsdm.pk}/findings"):
+        assert other_planner.get(url).status_code == 404, url
+    response = other_planner.post(f"/renja/{bkpsdm.pk}/baris/0.0.0.0/simpan/",
+                                  {"version": bkpsdm.version, "lokasi": "X"})
+    assert response.status_code == 404
+    api = other_planner.patch(f"/api/plans/{bkpsdm.pk}", json.dumps(
+        {"path": "0.0.0.0", "field": "lokasi", "value": "X", "version": bkpsdm.version}),
+        content_type="application/json")
+    assert api.status_code == 404
+    assert Plan.objects.get(pk=bkpsdm.pk).version == bkpsdm.version
+
+
+def test_the_verifier_reads_every_plan_of_the_pemda_but_cannot_edit(verifier, bkpsdm):
+    page = verifier.get("/renja/").content.decode()
+    assert page.count("<tr><td>Kabupaten Pasuruan</td>") == 5
+    assert verifier.get(f"/renja/{bkpsdm.pk}/").status_code == 200
+    assert "Ubah</button>" not in verifier.get(f"/renja/{bkpsdm.pk}/").content.decode()
+    assert verifier.get(f"/renja/{bkpsdm.pk}/baris/0.0.0.0/").status_code == 403
+    response = verifier.post(f"/renja/{bkpsdm.pk}/baris/0.0.0.0/simpan/",
+                             {"version": bkpsdm.version, "lokasi": "X"})
+    assert response.status_code == 403
+
+
+def test_the_head_of_the_agency_reads_but_does_not_edit(kepala, bkpsdm):
+    assert kepala.get(f"/renja/{bkpsdm.pk}/").status_code == 200
+    assert kepala.get(f"/renja/{bkpsdm.pk}/baris/0.0.0.0/").status_code == 403
+
+
+def test_an_admin_of_another_pemda_sees_none_of_this_pemda(outsider, bkpsdm, published):
+    assert "Kabupaten Pasuruan" not in outsider.get("/renja/").content.decode()
+    assert outsider.get(f"/renja/{bkpsdm.pk}/").status_code == 404
+    assert [p["id"] for p in outsider.get("/api/plans").json()] == [
+        p.pk for p in Plan.objects.filter(perangkat_daerah__pemda__slug="kota-contoh")]
+
+
+def test_anonymous_visitors_see_published_plans_only(anonymous, bkpsdm, published):
+    assert anonymous.get(f"/renja/{published.pk}/").status_code == 200
+    assert anonymous.get(f"/renja/{bkpsdm.pk}/").status_code == 404
+    assert [p["id"] for p in anonymous.get("/api/plans").json()] == [published.pk]
+    assert anonymous.get("/renja/").status_code == 302
+    assert "Dinas Pendidikan" in anonymous.get("/publik/").content.decode()
+    assert anonymous.get(f"/renja/{published.pk}/unduh/xlsx/").status_code == 200
+
+
+def test_a_published_plan_cannot_be_edited_even_by_its_planner(db, published):
+    from django.contrib.auth.models import User
+
+    from renja.web.accounts.models import Membership, Role
+    from tests.web.conftest import client_for
+
+    user = User.objects.create(username="perencana_disdik")
+    Membership.objects.create(user=user, role=Role.PERENCANA,
+                              pemda=published.perangkat_daerah.pemda,
+                              perangkat_daerah=published.perangkat_daerah)
+    assert client_for("perencana_disdik").get(
+        f"/renja/{published.pk}/baris/0.0.0/").status_code == 403
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "xlsx", "html", "datapackage"])
+def test_every_export_button_downloads_its_format(planner, bkpsdm, fmt):
+    response = planner.get(f"/renja/{bkpsdm.pk}/unduh/{fmt}/")
+    assert response.status_code == 200
+    assert response.content[:4] in (b"%PDF", b"PK\x03\x04", b"<!DO")
+    assert 'renja-BKPSDM-2024' in response["Content-Disposition"]
+
+
+def test_an_unknown_export_format_is_not_found(planner, bkpsdm):
+    assert planner.get(f"/renja/{bkpsdm.pk}/unduh/odt/").status_code == 404
+
+
+def test_pages_carry_security_headers(anonymous):
+    response = anonymous.get("/")
+    assert response["X-Frame-Options"] == "DENY"
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_the_start_page_shows_demo_logins_only_in_demo_mode(anonymous, settings):
+    settings.DEMO = True
+    assert "perencana_bkpsdm" in anonymous.get("/").content.decode()
+    settings.DEMO = False
+    assert "perencana_bkpsdm" not in anonymous.get("/").content.decode()

@@ -1,0 +1,110 @@
+"""The main journeys in a real browser: Debian's chromium driven by Playwright.
+
+Run with `pytest -m browser` (make test does); needs /usr/bin/chromium (apt-get install chromium).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from renja.web.accounts.views import DEMO_PASSWORD
+
+pytestmark = pytest.mark.browser
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage"]
+EXAMPLE = Path(__file__).parents[1] / "fixtures" / "perbup-pasuruan-147-2023-renja-bkpsdm-2024.txt"
+SHOTS = os.environ.get("RENJA_SCREENSHOTS")
+
+
+@pytest.fixture
+def demo(transactional_db):  # type: ignore[no-untyped-def]
+    """The demo data (a browser test's database is emptied after each test)."""
+    from django.core.management import call_command
+
+    from renja.web.accounts.models import Pemda
+
+    if not Pemda.objects.filter(slug="kabupaten-pasuruan").exists():
+        call_command("renja_demo", verbosity=0)
+
+
+@pytest.fixture
+def page(live_server, settings, demo):  # type: ignore[no-untyped-def]
+    from playwright.sync_api import sync_playwright
+
+    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = False
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.base = live_server.url  # type: ignore[attr-defined]
+        yield page
+        browser.close()
+
+
+def log_in(page, username: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(page.base + "/masuk/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/renja/")
+
+
+def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    if SHOTS:
+        page.screenshot(path=str(Path(SHOTS) / f"{name}.png"))
+
+
+def test_a_planner_imports_fixes_a_pagu_and_exports(page):
+    from playwright.sync_api import expect
+
+    log_in(page, "perencana_bkpsdm")
+    page.click("text=Impor")
+    page.set_input_files("input[type=file]", str(EXAMPLE))
+    page.click("text=Unggah dan periksa")
+    page.wait_for_selector("text=Pratinjau impor")
+    assert "3 program, 12 kegiatan, 42 sub kegiatan" in page.content()
+    assert page.locator(".finding").count() > 50
+    shot(page, "import-preview")
+    page.click("button:text('Simpan')")
+    page.wait_for_selector("#tc33")
+    assert page.locator("#findings .finding[data-rule='T001']").count() == 1
+
+    total_before = page.inner_text("#total-n")
+    row = "#row-0-0-0-0"
+    page.click(f"{row} >> text=Ubah")
+    page.fill("input[name=belanja_barang_jasa_n]", "10.058.600")
+    page.click("button:text('Simpan')")
+    expect(page.locator("#total-n")).not_to_have_text(total_before)
+    assert page.inner_text("#total-n") == "22.146.310.718"
+    assert page.inner_text(f"{row} td[data-field=pagu_n]") == "10.058.600"
+    assert page.inner_text("#row-0-0-0 td[data-field=pagu_n]") == "23.382.600"
+
+    page.click("#row-0-1-0-0 >> text=Ubah")
+    page.fill("input[name=target_n1]", "1 dok")
+    page.click("button:text('Simpan')")
+    expect(page.locator("#findings [data-rule='T001']")).to_have_count(0)
+    shot(page, "editor")
+
+    with page.expect_download() as pdf:
+        page.click("text=PDF")
+    assert pdf.value.suggested_filename == "renja-BKPSDM-2024.pdf"
+    with page.expect_download() as xlsx:
+        page.click("text=XLSX")
+    assert xlsx.value.suggested_filename == "renja-BKPSDM-2024.xlsx"
+
+
+def test_a_planner_cannot_open_another_agencys_plan(page):
+    from renja.web.plans.models import Plan
+
+    other = Plan.objects.get(perangkat_daerah__singkatan="DINKES")
+    log_in(page, "perencana_bkpsdm")
+    response = page.goto(page.base + f"/renja/{other.pk}/")
+    assert response is not None and response.status == 404
+    page.goto(page.base + "/renja/")
+    assert "Dinas Kesehatan" not in page.content()

@@ -1,0 +1,91 @@
+"""Editing T-C.33 in the browser: values, roll-ups, findings, and two people at once."""
+
+from __future__ import annotations
+
+import json
+
+from renja.web.plans.models import Plan
+
+
+def save(client, plan, path, **values):
+    return client.post(f"/renja/{plan.pk}/baris/{path}/simpan/",
+                       {"version": values.pop("version", plan.version), **values})
+
+
+def test_a_row_form_shows_the_current_values(planner, bkpsdm):
+    page = planner.get(f"/renja/{bkpsdm.pk}/baris/0.0.0.0/").content.decode()
+    assert 'name="target_n" value="5 dok"' in page
+    assert 'name="belanja_barang_jasa_n" value="9.058.600"' in page
+
+
+def test_saving_a_breakdown_recomputes_pagu_and_the_roll_ups(planner, bkpsdm):
+    response = save(planner, bkpsdm, "0.0.0.0", belanja_barang_jasa_n="10.000.000",
+                    target_n="6 dok")
+    assert response.status_code == 200
+    plan = Plan.objects.get(pk=bkpsdm.pk)
+    assert plan.version == bkpsdm.version + 1
+    renja = plan.renja()
+    sub = renja.rencana.rows[0].children[0].children[0].children[0]
+    assert (sub.pagu_n, sub.belanja_n.operasi, sub.indikator[0].target_n.text) == (
+        10_000_000, 10_000_000, "6 dok")
+    assert renja.rencana.rows[0].children[0].children[0].pagu_n == 23_324_000
+    assert renja.rencana.total.pagu_n == 22_146_252_118
+    assert '<td class="num" id="total-n">22.146.252.118</td>' in response.content.decode()
+
+
+def test_a_mistyped_amount_is_refused_in_bahasa_indonesia_and_nothing_is_saved(planner, bkpsdm):
+    response = save(planner, bkpsdm, "0.0.0.0", belanja_barang_jasa_n="sepuluh juta")
+    assert response.status_code == 422
+    assert "&#x27;sepuluh juta&#x27; bukan angka" in response.content.decode()
+    assert Plan.objects.get(pk=bkpsdm.pk).version == bkpsdm.version
+
+
+def test_findings_update_after_a_save(planner, bkpsdm):
+    before = planner.get(f"/renja/{bkpsdm.pk}/").content.decode()
+    assert "T001" in before
+    i = json.loads(json.dumps(bkpsdm.data))
+    path = "0.1.0.0"  # Penyusunan Rencana Kebutuhan: target n+1 printed 'Idok'
+    response = save(planner, bkpsdm, path, target_n1="1 dok")
+    assert response.status_code == 200
+    assert 'data-rule="T001"' not in response.content.decode()
+    assert i
+
+
+def test_two_people_saving_the_same_version_do_not_overwrite_each_other(planner, bkpsdm):
+    first = save(planner, bkpsdm, "0.0.0.0", lokasi="Kab. Pasuruan")
+    second = save(planner, bkpsdm, "0.0.0.1", lokasi="Bangil")
+    assert first.status_code == 200
+    assert second.status_code == 409
+    assert "sudah diubah oleh Perencana BKPSDM setelah Anda membukanya" in \
+        second.content.decode()
+    renja = Plan.objects.get(pk=bkpsdm.pk).renja()
+    kegiatan = renja.rencana.rows[0].children[0].children[0]
+    assert (kegiatan.children[0].lokasi, kegiatan.children[1].lokasi) == ("Kab. Pasuruan", "Pas")
+
+
+def test_the_api_edits_with_the_same_lock(planner, bkpsdm):
+    body = {"path": "0.0.0.0", "field": "lokasi", "value": "Bangil", "version": bkpsdm.version}
+    ok = planner.patch(f"/api/plans/{bkpsdm.pk}", json.dumps(body),
+                       content_type="application/json")
+    assert ok.status_code == 200
+    assert ok.json()["version"] == bkpsdm.version + 1
+    stale = planner.patch(f"/api/plans/{bkpsdm.pk}", json.dumps(body),
+                          content_type="application/json")
+    assert stale.status_code == 409
+    assert stale.json() == {"ok": False, "code": "versi", "error": (
+        f"Renja ini sudah diubah (versi sekarang {bkpsdm.version + 1}); muat ulang lalu ulangi.")}
+
+
+def test_the_api_reports_bad_values_as_json(planner, bkpsdm):
+    body = {"path": "0.0.0.0", "field": "pagu_n", "value": "12a", "version": bkpsdm.version}
+    response = planner.patch(f"/api/plans/{bkpsdm.pk}", json.dumps(body),
+                             content_type="application/json")
+    assert response.status_code == 422
+    assert response.json() == {"ok": False, "error": "'12a' bukan angka", "code": "angka"}
+
+
+def test_the_api_serves_the_plan_and_its_findings(planner, bkpsdm):
+    assert planner.get(f"/api/plans/{bkpsdm.pk}").json()["format"] == "renja/1"
+    findings = planner.get(f"/api/plans/{bkpsdm.pk}/findings").json()
+    assert findings["summary"] == {"error": 20, "warning": 50, "info": 6}
+    assert planner.get("/api/openapi.json").json()["info"]["title"] == "renja API"
