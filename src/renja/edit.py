@@ -123,3 +123,70 @@ def _sum_belanja(target: Belanja, parts: list[Belanja]) -> None:
         values = [getattr(b, name) for b in parts]
         if values and all(v is not None for v in values):
             setattr(target, name, sum(values))
+
+
+def add_row(renja: Renja, parent_path: str, kode: str, nama: str) -> str:
+    """Add a kegiatan or sub kegiatan (from the nomenclature) under a row; returns its path."""
+    from renja.codes import parse_kode
+
+    parent = node_at(renja, parent_path)
+    child = parse_kode(kode, bidang=renja.perangkat_daerah.bidang)
+    if parent.kode is None or not child.is_under(parse_kode(parent.kode)) or \
+            child.parent is None or child.parent.canonical != parent.kode:
+        raise RenjaError(
+            f"{child.canonical} cannot go under {parent.kode or parent.nama}",
+            f"{child.canonical} tidak dapat ditempatkan di bawah {parent.kode or parent.nama}")
+    if any(c.kode == child.canonical for c in parent.children):
+        raise RenjaError(f"{child.canonical} is already in the plan",
+                         f"{child.canonical} sudah ada dalam Renja")
+    node = PlanNode(level=child.level, kode=child.canonical, kode_asal=child.canonical,
+                    nama=nama, lokasi=parent.lokasi, sumber_dana=parent.sumber_dana)
+    parent.children.append(node)
+    parent.children.sort(key=lambda n: n.kode or "")
+    roll_up(renja)
+    return f"{parent_path}.{parent.children.index(node)}"
+
+
+def remove_row(renja: Renja, path: str) -> None:
+    """Remove a row and everything under it."""
+    indexes = path.split(".")
+    if len(indexes) == 1:
+        del renja.rencana.rows[int(indexes[0])]
+    else:
+        parent = node_at(renja, ".".join(indexes[:-1]))
+        del parent.children[int(indexes[-1])]
+    roll_up(renja)
+
+
+def add_indicator(renja: Renja, path: str, nama: str) -> None:
+    from renja.domain import Indikator
+
+    if not nama.strip():
+        raise RenjaError("an indicator needs a name", "indikator harus diberi nama")
+    node_at(renja, path).indikator.append(Indikator(nama=nama.strip()))
+
+
+def set_polaritas(renja: Renja, path: str, index: int, polaritas: str) -> None:
+    if polaritas not in ("positif", "negatif", ""):
+        raise RenjaError(f"polarity '{polaritas}' is not positif or negatif",
+                         f"polaritas '{polaritas}' bukan positif atau negatif")
+    node = node_at(renja, path)
+    if index >= len(node.indikator):
+        raise RenjaError(f"indicator {index + 1} does not exist",
+                         f"indikator ke-{index + 1} tidak ada")
+    node.indikator[index].polaritas = polaritas or None  # type: ignore[assignment]
+
+
+def set_section_text(renja: Renja, bab: str, nomor: str | None, teks: str) -> None:
+    """Replace the text of a chapter (``nomor`` None) or of one of its sections."""
+    chapter = next((b for b in renja.bab if b.nomor == bab), None)
+    if chapter is None:
+        raise RenjaError(f"chapter {bab} does not exist", f"BAB {bab} tidak ada")
+    text = "\n\n".join(p.strip() for p in teks.replace("\r\n", "\n").split("\n\n") if p.strip())
+    if nomor is None:
+        chapter.teks = text
+        return
+    section = next((s for s in chapter.bagian if s.nomor == nomor), None)
+    if section is None:
+        raise RenjaError(f"section {nomor} does not exist", f"bagian {nomor} tidak ada")
+    section.teks = text

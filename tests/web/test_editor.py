@@ -89,3 +89,33 @@ def test_the_api_serves_the_plan_and_its_findings(planner, bkpsdm):
     findings = planner.get(f"/api/plans/{bkpsdm.pk}/findings").json()
     assert findings["summary"] == {"error": 20, "warning": 50, "info": 6}
     assert planner.get("/api/openapi.json").json()["info"]["title"] == "renja API"
+
+
+def test_a_row_is_added_by_searching_the_nomenclature(planner, bkpsdm):
+    form = planner.get(f"/renja/{bkpsdm.pk}/baris/0.1.0/tambah/?q=perumusan pengadaan",
+                       HTTP_HX_REQUEST="true", HTTP_HX_TARGET="results-0-1-0").content.decode()
+    assert "5.03.02.2.01.0001 Perumusan Bahan Kebijakan Pengadaan ASN" in form
+    response = planner.post(f"/renja/{bkpsdm.pk}/baris/0.1.0/tambah/simpan/", {
+        "version": bkpsdm.version, "kode": "5.03.02.2.01.0001",
+        "nama": "Perumusan Bahan Kebijakan Pengadaan ASN"})
+    assert response.status_code == 200
+    renja = Plan.objects.get(pk=bkpsdm.pk).renja()
+    assert renja.rencana.rows[0].children[1].children[0].children[0].kode == (
+        "5.03.02.2.01.0001")
+
+
+def test_a_row_is_removed_and_the_total_follows(planner, bkpsdm):
+    response = planner.post(f"/renja/{bkpsdm.pk}/baris/0.0.0.0/hapus/",
+                            {"version": bkpsdm.version})
+    assert response.status_code == 200
+    assert Plan.objects.get(pk=bkpsdm.pk).renja().rencana.total.pagu_n == (
+        22_145_310_718 - 9_058_600)
+
+
+def test_chapter_texts_are_edited_by_the_planner_only(planner, verifier, bkpsdm):
+    assert 'name="teks"' not in verifier.get(f"/renja/{bkpsdm.pk}/teks/").content.decode()
+    assert verifier.post(f"/renja/{bkpsdm.pk}/teks/simpan/", {
+        "version": bkpsdm.version, "bab": "V", "teks": "x"}).status_code == 403
+    planner.post(f"/renja/{bkpsdm.pk}/teks/simpan/", {
+        "version": bkpsdm.version, "bab": "II", "nomor": "2.3", "teks": "Isu baru."})
+    assert Plan.objects.get(pk=bkpsdm.pk).renja().bab[1].bagian[2].teks == "Isu baru."

@@ -1,9 +1,10 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from renja.web.accounts import admin_pemda
 from renja.web.accounts import views as accounts
 from renja.web.api import api
-from renja.web.plans import editor, imports, views
+from renja.web.plans import editor, imports, texts, views
 
 urlpatterns = [
     path("", accounts.home, name="home"),
@@ -14,10 +15,21 @@ urlpatterns = [
     path("renja/<int:pk>/unduh/<str:fmt>/", views.export, name="export"),
     path("renja/<int:pk>/baris/<str:path>/", editor.row_form, name="row_form"),
     path("renja/<int:pk>/baris/<str:path>/simpan/", editor.row_save, name="row_save"),
+    path("renja/<int:pk>/baris/<str:path>/tambah/", editor.add_form, name="row_add"),
+    path("renja/<int:pk>/baris/<str:path>/tambah/simpan/", editor.add_save,
+         name="row_add_save"),
+    path("renja/<int:pk>/baris/<str:path>/hapus/", editor.remove, name="row_remove"),
+    path("renja/<int:pk>/teks/", texts.texts, name="plan_texts"),
+    path("renja/<int:pk>/teks/simpan/", texts.save_text, name="plan_text_save"),
     path("impor/", imports.upload, name="import_upload"),
     path("impor/<int:pk>/", imports.preview, name="import_preview"),
     path("impor/<int:pk>/simpan/", imports.confirm, name="import_confirm"),
     path("impor/<int:pk>/batal/", imports.cancel, name="import_cancel"),
     path("publik/", views.public, name="public"),
+    path("pemda/", admin_pemda.page, name="admin_pemda"),
+    path("pemda/perangkat-daerah/", admin_pemda.add_agency, name="admin_add_agency"),
+    path("pemda/pagu/", admin_pemda.set_ceiling, name="admin_ceiling"),
+    path("pemda/tahun/", admin_pemda.open_year, name="admin_open_year"),
+    path("pemda/pengguna/", admin_pemda.add_user, name="admin_add_user"),
     path("api/", api.urls),
 ]

@@ -8,9 +8,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from renja.codes import parse_kode
 from renja.domain import PlanNode
-from renja.edit import node_at, paths, set_value
+from renja.edit import add_row, node_at, paths, remove_row, set_value
 from renja.errors import RenjaError
+from renja.nomenklatur import default_catalogue
 from renja.numbers import format_rupiah
 from renja.rules import run_checks
 from renja.web.plans.access import get_plan
@@ -28,6 +30,7 @@ def _row(path: str, node: PlanNode, depth: int, flagged: set[str]) -> dict[str, 
         "indikator": node.indikator, "first": ind,
         "pagu_n": format_rupiah(node.pagu_n), "pagu_n1": format_rupiah(node.pagu_n1),
         "flagged": bool(node.kode and node.kode in flagged),
+        "can_add": node.level in ("program", "kegiatan") and bool(node.kode),
     }
 
 
@@ -103,3 +106,62 @@ def _editor(request: HttpRequest, plan: Plan, error: str | None = None,
             status: int = 200) -> HttpResponse:
     context = editor_context(plan, editable=True, error=error)
     return render(request, "renja/editor.html", context, status=status)
+
+
+@login_required
+def add_form(request: HttpRequest, pk: int, path: str) -> HttpResponse:
+    """Search the nomenclature for a row to add under ``path`` (results as the user types)."""
+    plan = get_plan(request.user, pk, edit=True)
+    renja = plan.renja()
+    parent = node_at(renja, path)
+    query = request.GET.get("q", "").strip()
+    catalogue = default_catalogue()
+    present = {c.kode for c in parent.children}
+    options = []
+    if parent.kode:
+        children = catalogue.children(parent.kode, renja.tahun)
+        if query:
+            names = {m.entry.kode for m in catalogue.search(query, under=parent.kode,
+                                                            tahun=renja.tahun, limit=50,
+                                                            min_score=50)}
+            children = [c for c in children if c.kode in names or query in c.kode]
+        for entry in children:
+            kode = parse_kode(entry.kode, bidang=renja.perangkat_daerah.bidang).canonical
+            options.append({"kode": kode, "nama": entry.nama, "present": kode in present})
+    template = "renja/add_results.html" if request.headers.get("HX-Target") == \
+        f"results-{path.replace('.', '-')}" else "renja/add_form.html"
+    return render(request, template, {"plan": plan, "path": path, "parent": parent,
+                                      "options": options[:40], "q": query,
+                                      "anchor": "row-" + path.replace(".", "-")})
+
+
+@login_required
+def add_save(request: HttpRequest, pk: int, path: str) -> HttpResponse:
+    plan = get_plan(request.user, pk, edit=True)
+    return _change(request, plan, lambda renja: add_row(
+        renja, path, request.POST.get("kode", ""), request.POST.get("nama", "")))
+
+
+@login_required
+def remove(request: HttpRequest, pk: int, path: str) -> HttpResponse:
+    plan = get_plan(request.user, pk, edit=True)
+    return _change(request, plan, lambda renja: remove_row(renja, path))
+
+
+def _change(request: HttpRequest, plan: Plan, change: Any) -> HttpResponse:
+    """Apply one change to the plan under the version lock; re-render the editor."""
+    renja = plan.renja()
+    try:
+        version = int(request.POST.get("version", "0"))
+        change(renja)
+        plan.store(renja, request.user, version)
+    except RenjaError as exc:
+        plan.refresh_from_db()
+        return _editor(request, plan, error=exc.message("id"), status=422)
+    except StaleVersion as stale:
+        return _editor(request, stale.plan, status=409, error=STALE)
+    return _editor(request, plan)
+
+
+STALE = ("Renja ini sudah diubah oleh pengguna lain setelah Anda membukanya; perubahan Anda "
+         "tidak disimpan. Tabel di bawah sudah dimuat ulang: periksa lalu ulangi.")

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.contrib.auth.models import User
+
+from renja.web.accounts.models import Membership, PaguCeiling, PerangkatDaerah
+from renja.web.plans.models import Plan
+from tests.web.conftest import client_for
+
+
+@pytest.fixture
+def admin(db):  # type: ignore[no-untyped-def]
+    return client_for("admin_pasuruan")
+
+
+def test_only_the_admin_of_the_pemda_opens_the_admin_page(admin, planner, verifier, outsider):
+    assert admin.get("/pemda/").status_code == 200
+    assert "Badan Kepegawaian" in admin.get("/pemda/").content.decode()
+    assert planner.get("/pemda/").status_code == 403
+    assert verifier.get("/pemda/").status_code == 403
+    assert "Badan Kepegawaian" not in outsider.get("/pemda/").content.decode()
+
+
+def test_the_admin_adds_an_agency_with_a_valid_bidang(admin):
+    admin.post("/pemda/perangkat-daerah/", {"nama": "Dinas Sosial", "bidang": "106"})
+    assert PerangkatDaerah.objects.get(nama="Dinas Sosial").bidang == "1.06"
+    response = admin.post("/pemda/perangkat-daerah/", {"nama": "Dinas X", "bidang": "1.06.02"},
+                          follow=True)
+    assert "&#x27;1.06.02&#x27; bukan kode bidang seperti 5.03." in response.content.decode()
+
+
+def test_the_admin_sets_a_ceiling_and_opens_a_year(admin):
+    dinkes = PerangkatDaerah.objects.get(singkatan="DINKES")
+    admin.post("/pemda/pagu/", {"perangkat_daerah": dinkes.pk, "tahun": "2025",
+                                "pagu": "12.500.000.000"})
+    assert PaguCeiling.objects.get(perangkat_daerah=dinkes, tahun=2025).pagu == 12_500_000_000
+    admin.post("/pemda/tahun/", {"perangkat_daerah": dinkes.pk, "tahun": "2025"})
+    assert Plan.objects.get(perangkat_daerah=dinkes, tahun=2025).renja().tahun == 2025
+    again = admin.post("/pemda/tahun/", {"perangkat_daerah": dinkes.pk, "tahun": "2025"},
+                       follow=True)
+    assert "Renja DINKES tahun 2025 sudah ada." in again.content.decode()
+
+
+def test_the_admin_cannot_touch_another_pemdas_agency(outsider):
+    dinkes = PerangkatDaerah.objects.get(singkatan="DINKES")
+    response = outsider.post("/pemda/pagu/", {"perangkat_daerah": dinkes.pk, "tahun": "2025",
+                                              "pagu": "1.000"})
+    assert response.status_code == 403
+    assert not PaguCeiling.objects.exists()
+
+
+def test_the_admin_creates_a_planner_who_can_log_in(admin):
+    dinkes = PerangkatDaerah.objects.get(singkatan="DINKES")
+    response = admin.post("/pemda/pengguna/", {"username": "perencana_baru", "nama": "Sari",
+                                               "role": "perencana",
+                                               "perangkat_daerah": dinkes.pk}, follow=True)
+    password = re.search(r"Kata sandi awal: (\S+) ", response.content.decode()).group(1)
+    assert Membership.objects.get(user__username="perencana_baru").perangkat_daerah == dinkes
+    assert User.objects.get(username="perencana_baru").check_password(password)
