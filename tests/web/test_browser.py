@@ -86,7 +86,7 @@ def test_a_planner_imports_fixes_a_pagu_and_exports(page):
     assert page.inner_text("#row-0-0-0 td[data-field=pagu_n]") == "23.382.600"
 
     page.click("#row-0-1-0-0 >> text=Ubah")
-    page.fill("input[name=target_n1]", "1 dok")
+    page.fill("input[name='ind-0-target_n1']", "1 dok")
     page.click("button:text('Simpan')")
     expect(page.locator("#findings [data-rule='T001']")).to_have_count(0)
     shot(page, "editor")

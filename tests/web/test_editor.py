@@ -14,13 +14,14 @@ def save(client, plan, path, **values):
 
 def test_a_row_form_shows_the_current_values(planner, bkpsdm):
     page = planner.get(f"/renja/{bkpsdm.pk}/baris/0.0.0.0/").content.decode()
-    assert 'name="target_n" value="5 dok"' in page
+    assert 'name="ind-0-target_n" value="5 dok"' in page
     assert 'name="belanja_barang_jasa_n" value="9.058.600"' in page
 
 
 def test_saving_a_breakdown_recomputes_pagu_and_the_roll_ups(planner, bkpsdm):
     response = save(planner, bkpsdm, "0.0.0.0", belanja_barang_jasa_n="10.000.000",
-                    target_n="6 dok")
+                    **{"ind-0-target_n": "6 dok", "ind-0-polaritas": "positif",
+                       "new_indikator": "Persentase dokumen tepat waktu"})
     assert response.status_code == 200
     plan = Plan.objects.get(pk=bkpsdm.pk)
     assert plan.version == bkpsdm.version + 1
@@ -28,6 +29,9 @@ def test_saving_a_breakdown_recomputes_pagu_and_the_roll_ups(planner, bkpsdm):
     sub = renja.rencana.rows[0].children[0].children[0].children[0]
     assert (sub.pagu_n, sub.belanja_n.operasi, sub.indikator[0].target_n.text) == (
         10_000_000, 10_000_000, "6 dok")
+    assert [(i.nama, i.polaritas) for i in sub.indikator] == [
+        ("Jumlah Dokumen Perencanaan Perangkat Daerah", "positif"),
+        ("Persentase dokumen tepat waktu", None)]
     assert renja.rencana.rows[0].children[0].children[0].pagu_n == 23_324_000
     assert renja.rencana.total.pagu_n == 22_146_252_118
     assert '<td class="num" id="total-n">22.146.252.118</td>' in response.content.decode()
@@ -45,7 +49,7 @@ def test_findings_update_after_a_save(planner, bkpsdm):
     assert "T001" in before
     i = json.loads(json.dumps(bkpsdm.data))
     path = "0.1.0.0"  # Penyusunan Rencana Kebutuhan: target n+1 printed 'Idok'
-    response = save(planner, bkpsdm, path, target_n1="1 dok")
+    response = save(planner, bkpsdm, path, **{"ind-0-target_n1": "1 dok"})
     assert response.status_code == 200
     assert 'data-rule="T001"' not in response.content.decode()
     assert i
@@ -119,3 +123,33 @@ def test_chapter_texts_are_edited_by_the_planner_only(planner, verifier, bkpsdm)
     planner.post(f"/renja/{bkpsdm.pk}/teks/simpan/", {
         "version": bkpsdm.version, "bab": "II", "nomor": "2.3", "teks": "Isu baru."})
     assert Plan.objects.get(pk=bkpsdm.pk).renja().bab[1].bagian[2].teks == "Isu baru."
+
+
+def test_the_other_tables_are_edited_row_by_row(planner, verifier, bkpsdm):
+    page = planner.get(f"/renja/{bkpsdm.pk}/tabel/tc29/").content.decode()
+    assert 'name="indikator.0.tingkat_realisasi_n2" value="0%"' in page
+    renja = bkpsdm.renja()
+    index = next(i for i, r in enumerate(renja.tc29.rows)
+                 if r.nama == "Pengadaan Peralatan dan Mesin Lainnya")
+    response = planner.post(f"/renja/{bkpsdm.pk}/tabel/tc29/{index}/", {
+        "version": bkpsdm.version, "indikator.0.tingkat_realisasi_n2": "100%"})
+    assert response.status_code == 200
+    saved = Plan.objects.get(pk=bkpsdm.pk).renja().tc29.rows[index].indikator[0]
+    assert saved.tingkat_realisasi_n2.text == "100%"
+    assert verifier.post(f"/renja/{bkpsdm.pk}/tabel/tc29/{index}/", {
+        "version": bkpsdm.version + 1, "indikator.0.tingkat_realisasi_n2": "0%"}
+    ).status_code == 403
+    assert 'name="indikator' not in verifier.get(
+        f"/renja/{bkpsdm.pk}/tabel/tc29/").content.decode()
+
+
+def test_stakeholder_proposals_are_added_in_the_browser(planner, bkpsdm):
+    response = planner.post(f"/renja/{bkpsdm.pk}/tabel/tc32/tambah/", {
+        "version": bkpsdm.version, "program_kegiatan": "Pelatihan kepemimpinan"})
+    assert response.status_code == 200
+    tc32 = Plan.objects.get(pk=bkpsdm.pk).renja().tc32
+    assert (tc32.nihil, tc32.rows[0].program_kegiatan) == (False, "Pelatihan kepemimpinan")
+
+
+def test_an_unknown_table_is_not_found(planner, bkpsdm):
+    assert planner.get(f"/renja/{bkpsdm.pk}/tabel/tc99/").status_code == 404

@@ -4,7 +4,7 @@ from django.urls import path
 from renja.web.accounts import admin_pemda
 from renja.web.accounts import views as accounts
 from renja.web.api import api
-from renja.web.plans import editor, imports, texts, views
+from renja.web.plans import editor, imports, tables, texts, views
 
 urlpatterns = [
     path("", accounts.home, name="home"),
@@ -20,6 +20,11 @@ urlpatterns = [
          name="row_add_save"),
     path("renja/<int:pk>/baris/<str:path>/hapus/", editor.remove, name="row_remove"),
     path("renja/<int:pk>/teks/", texts.texts, name="plan_texts"),
+    path("renja/<int:pk>/tabel/<str:key>/", tables.table, name="plan_table"),
+    path("renja/<int:pk>/tabel/<str:key>/<int:index>/", tables.save_row, name="plan_table_row"),
+    path("renja/<int:pk>/tabel/<str:key>/tambah/", tables.add_row, name="plan_table_add"),
+    path("renja/<int:pk>/tabel/<str:key>/<int:index>/hapus/", tables.remove_row,
+         name="plan_table_remove"),
     path("renja/<int:pk>/teks/simpan/", texts.save_text, name="plan_text_save"),
     path("impor/", imports.upload, name="import_upload"),
     path("impor/<int:pk>/", imports.preview, name="import_preview"),

@@ -10,7 +10,15 @@ from django.shortcuts import render
 
 from renja.codes import parse_kode
 from renja.domain import PlanNode
-from renja.edit import add_row, node_at, paths, remove_row, set_value
+from renja.edit import (
+    add_indicator,
+    add_row,
+    node_at,
+    paths,
+    remove_row,
+    set_polaritas,
+    set_value,
+)
 from renja.errors import RenjaError
 from renja.nomenklatur import default_catalogue
 from renja.numbers import format_rupiah
@@ -72,7 +80,7 @@ def _belanja_fields(node: PlanNode) -> list[dict[str, str]]:
     return fields
 
 
-EDITABLE = ("lokasi", "sumber_dana", "target_n", "target_n1", "pagu_n", "pagu_n1",
+EDITABLE = ("lokasi", "sumber_dana", "pagu_n", "pagu_n1",
             *(f"belanja_{name}_{year}" for name, _ in BELANJA for year in ("n", "n1")))
 
 
@@ -89,6 +97,7 @@ def row_save(request: HttpRequest, pk: int, path: str) -> HttpResponse:
             if field in ("pagu_n", "pagu_n1") and (node.children or not node.belanja_n.is_empty()):
                 continue
             set_value(renja, path, field, request.POST[field])
+        _indicators(renja, path, request)
         plan.store(renja, request.user, version)
     except RenjaError as exc:
         plan.refresh_from_db()
@@ -100,6 +109,19 @@ def row_save(request: HttpRequest, pk: int, path: str) -> HttpResponse:
             f"Renja ini sudah diubah oleh {who} setelah Anda membukanya; perubahan Anda "
             f"tidak disimpan. Tabel di bawah sudah dimuat ulang: periksa lalu ulangi."))
     return _editor(request, plan)
+
+
+def _indicators(renja: Any, path: str, request: HttpRequest) -> None:
+    """``ind-<i>-<field>`` inputs: each indicator's name, targets and polarity; a new one."""
+    for i, _ in enumerate(list(node_at(renja, path).indikator)):
+        for field in ("indikator", "target_n", "target_n1"):
+            key = f"ind-{i}-{field}"
+            if key in request.POST:
+                set_value(renja, path, field, request.POST[key], indikator=i)
+        if f"ind-{i}-polaritas" in request.POST:
+            set_polaritas(renja, path, i, request.POST[f"ind-{i}-polaritas"])
+    if request.POST.get("new_indikator", "").strip():
+        add_indicator(renja, path, request.POST["new_indikator"])
 
 
 def _editor(request: HttpRequest, plan: Plan, error: str | None = None,
