@@ -45,7 +45,7 @@ test-sqlite: setup
 
 test-postgres: setup
 	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest tests/web
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest
 
 test-browser: setup system
 	$(BIN)/pytest -m browser
