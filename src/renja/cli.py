@@ -313,6 +313,18 @@ def serve(host: str, demo: bool) -> None:
     call_command("runserver", host, use_reloader=False)
 
 
+def _register_plan_commands() -> None:
+    from renja.web.cli_plans import plan_group
+
+    for command in plan_group.commands.values():
+        if command.callback is not None:
+            command.callback = reports_errors(command.callback)
+    cli.add_command(plan_group)
+
+
+_register_plan_commands()
+
+
 class _plain:
     def __init__(self, items: tuple[str, ...]) -> None:
         self.items = items

@@ -75,6 +75,42 @@ def findings(request: HttpRequest, plan_id: int, lang: str = "id") -> dict[str, 
                         for s in ("error", "warning", "info")}}
 
 
+class Act(Schema):
+    note: str = ""
+    override: bool = False
+    nomor: str = ""
+    tanggal: str = ""
+
+
+@api.post("/plans/{plan_id}/actions/{action}", auth=SessionAuth(),
+          response={200: PlanSummary, 422: Problem})
+def act(request: HttpRequest, plan_id: int, action: str, body: Act) -> Any:
+    """A step of the cycle: submit, return, accept, set, perubahan (the same rules as pages)."""
+    import datetime
+
+    from renja.web.plans import actions
+
+    plan = get_plan(request.user, plan_id)
+    if action == "submit":
+        plan = actions.submit(plan, request.user, body.note, via="api")
+    elif action == "return":
+        plan = actions.return_plan(plan, request.user, body.note, via="api")
+    elif action == "accept":
+        plan = actions.accept(plan, request.user, body.note, body.override, via="api")
+    elif action == "set":
+        try:
+            tanggal = datetime.date.fromisoformat(body.tanggal)
+        except ValueError as exc:
+            raise RenjaError("tanggal must be YYYY-MM-DD",
+                             "tanggal harus berbentuk tttt-bb-hh") from exc
+        plan = actions.set_plan(plan, request.user, body.nomor, tanggal, via="api")
+    elif action == "perubahan":
+        plan = actions.open_perubahan(plan, request.user, body.note, via="api")
+    else:
+        raise RenjaError(f"unknown action '{action}'", f"tindakan '{action}' tidak dikenal")
+    return Status(200, _summary(plan))
+
+
 @api.patch("/plans/{plan_id}", auth=SessionAuth(), response={200: PlanSummary, 409: Problem,
                                                              422: Problem})
 def edit_plan(request: HttpRequest, plan_id: int, edit: Edit) -> Any:
@@ -83,7 +119,7 @@ def edit_plan(request: HttpRequest, plan_id: int, edit: Edit) -> Any:
     renja = plan.renja()
     set_value(renja, edit.path, edit.field, edit.value, edit.indikator)
     try:
-        plan.store(renja, request.user, edit.version)
+        plan.store(renja, request.user, edit.version, via="api")
     except StaleVersion as stale:
         return Status(409, {"ok": False, "code": "versi",
                      "error": f"Renja ini sudah diubah (versi sekarang {stale.plan.version}); "

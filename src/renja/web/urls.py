@@ -4,7 +4,7 @@ from django.urls import path
 from renja.web.accounts import admin_pemda
 from renja.web.accounts import views as accounts
 from renja.web.api import api
-from renja.web.plans import editor, imports, tables, texts, views
+from renja.web.plans import cycle, editor, imports, tables, texts, views
 
 urlpatterns = [
     path("", accounts.home, name="home"),
@@ -26,6 +26,13 @@ urlpatterns = [
     path("renja/<int:pk>/tabel/<str:key>/<int:index>/hapus/", tables.remove_row,
          name="plan_table_remove"),
     path("renja/<int:pk>/teks/simpan/", texts.save_text, name="plan_text_save"),
+    path("renja/<int:pk>/tindakan/<str:action>/", cycle.act, name="plan_act"),
+    path("renja/<int:pk>/catatan/", cycle.add_comment, name="plan_comment"),
+    path("renja/<int:pk>/catatan/<int:comment_pk>/selesai/", cycle.resolve_comment,
+         name="plan_comment_resolve"),
+    path("renja/<int:pk>/versi/<str:a>/<str:b>/", cycle.compare, name="plan_compare"),
+    path("renja/<int:pk>/audit/", cycle.audit, name="plan_audit"),
+    path("verifikasi/", cycle.overview, name="overview"),
     path("impor/", imports.upload, name="import_upload"),
     path("impor/<int:pk>/", imports.preview, name="import_preview"),
     path("impor/<int:pk>/simpan/", imports.confirm, name="import_confirm"),

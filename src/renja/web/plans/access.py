@@ -41,10 +41,14 @@ def get_plan(user: User | AnonymousUser, pk: int, edit: bool = False) -> Plan:
 
 
 def can_edit(user: User | AnonymousUser, plan: Plan) -> bool:
+    """A planner of the agency, while the plan is a draft or returned and its stage is open."""
+    from renja.web.plans.actions import stage_open
+    from renja.workflow import editable
+
     member = membership(user)
     return (member is not None and member.role == Role.PERENCANA
             and member.perangkat_daerah_id == plan.perangkat_daerah_id
-            and plan.tahapan != "penetapan")
+            and editable(plan.tahapan, plan.status) and stage_open(plan))
 
 
 def import_targets(user: User | AnonymousUser) -> QuerySet[PerangkatDaerah]:

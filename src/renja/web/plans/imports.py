@@ -8,6 +8,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,8 +17,9 @@ from django.views.decorators.http import require_POST
 from renja.errors import RenjaError
 from renja.io.read import read_plan
 from renja.rules import run_checks
-from renja.web.plans.access import import_targets
-from renja.web.plans.models import PendingImport, Plan
+from renja.web.plans.access import can_edit, import_targets
+from renja.web.plans.actions import snapshot
+from renja.web.plans.models import AuditEntry, PendingImport, Plan
 
 ALLOWED = (".txt", ".xlsx", ".json")
 
@@ -94,12 +96,21 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     pending = _pending(request, pk)
     renja = Plan(data=pending.data).renja()
     with transaction.atomic():
-        plan, created = Plan.objects.select_for_update().get_or_create(
-            perangkat_daerah=pending.perangkat_daerah, tahun=renja.tahun,
-            defaults={"data": pending.data, "updated_by": request.user,
-                      "tahapan": renja.tahapan or "rancangan_awal"})
+        plan = Plan.objects.select_for_update().filter(
+            perangkat_daerah=pending.perangkat_daerah, tahun=renja.tahun).order_by(
+            "-revisi").first()
+        created = plan is None
+        if plan is None:
+            plan = Plan.create_from(renja, perangkat_daerah=pending.perangkat_daerah,
+                                    updated_by=request.user, tahapan="rancangan_awal")
         if not created:
-            plan.store(renja, request.user, plan.version)
+            if not can_edit(request.user, plan):
+                raise PermissionDenied("Renja ini tidak dapat diubah pada status sekarang")
+            plan.store(renja, request.user, plan.version, via="import")
+        else:
+            AuditEntry.objects.create(plan=plan, action="renja.renja.impor", user=request.user,
+                                      via="import", new=pending.file_name)
+        snapshot(plan, f"Impor dari {pending.file_name}", request.user)
         pending.delete()
     messages.success(request, f"Renja {renja.tahun} diimpor dari {pending.file_name}.")
     return redirect("plan_detail", pk=plan.pk)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 
 from renja.domain import Renja
@@ -23,8 +23,12 @@ class Plan(models.Model):
     perangkat_daerah = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE,
                                          related_name="plans")
     tahun = models.PositiveIntegerField()
+    revisi = models.PositiveIntegerField(default=0, help_text="0, or the perubahan number")
     tahapan = models.CharField(max_length=30, default="rancangan_awal")
+    status = models.CharField(max_length=20, default="draf")
     published = models.BooleanField(default=False)
+    n_errors = models.PositiveIntegerField(default=0)
+    n_warnings = models.PositiveIntegerField(default=0)
     data = models.JSONField(help_text="The plan in the renja/1 format")
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(default=timezone.now)
@@ -33,14 +37,26 @@ class Plan(models.Model):
 
     class Meta:
         ordering = ["perangkat_daerah__nama", "-tahun"]
-        constraints = [models.UniqueConstraint(fields=["perangkat_daerah", "tahun"],
-                                               name="plan_unique_year")]
+        constraints = [models.UniqueConstraint(fields=["perangkat_daerah", "tahun", "revisi"],
+                                               name="plan_unique_revision")]
 
     def __str__(self) -> str:
-        return f"Renja {self.perangkat_daerah} {self.tahun}"
+        suffix = f" (perubahan {self.revisi})" if self.revisi else ""
+        return f"Renja {self.perangkat_daerah} {self.tahun}{suffix}"
 
     def renja(self) -> Renja:
         return Renja.model_validate(self.data)
+
+    @classmethod
+    def create_from(cls, renja: Renja, **fields: object) -> Plan:
+        """A new plan holding ``renja``, with its findings counted."""
+        from renja.rules import run_checks
+
+        findings = run_checks(renja)
+        return cls.objects.create(
+            data=cls.dump(renja), tahun=renja.tahun,
+            n_errors=sum(1 for f in findings if f.severity == "error"),
+            n_warnings=sum(1 for f in findings if f.severity == "warning"), **fields)
 
     @staticmethod
     def dump(renja: Renja) -> dict[str, object]:
@@ -48,17 +64,35 @@ class Plan(models.Model):
 
         return json.loads(renja_json.dumps(renja))
 
-    def store(self, renja: Renja, user: object, expected_version: int) -> None:
-        """Save ``renja`` if nobody saved since ``expected_version``; else :class:`StaleVersion`."""
-        data = self.dump(renja)
-        now = timezone.now()
-        changed = Plan.objects.filter(pk=self.pk, version=expected_version).update(
-            data=data, version=expected_version + 1, updated_at=now, updated_by=user)
-        if not changed:
-            self.refresh_from_db()
-            raise StaleVersion(self)
+    def store(self, renja: Renja, user: object, expected_version: int, via: str = "ui") -> None:
+        """Save ``renja`` if nobody saved since ``expected_version``; else :class:`StaleVersion`.
+
+        Every changed value is written to the audit trail (who, when, old → new, via what).
+        """
+        from renja.diff import diff
+        from renja.rules import run_checks
+
+        with transaction.atomic():
+            before = self.renja()
+            data = self.dump(renja)
+            now = timezone.now()
+            findings = run_checks(renja)
+            errors = sum(1 for f in findings if f.severity == "error")
+            warnings = sum(1 for f in findings if f.severity == "warning")
+            changed = Plan.objects.filter(pk=self.pk, version=expected_version).update(
+                data=data, version=expected_version + 1, updated_at=now, updated_by=user,
+                n_errors=errors, n_warnings=warnings)
+            if not changed:
+                self.refresh_from_db()
+                raise StaleVersion(self)
+            AuditEntry.objects.bulk_create([
+                AuditEntry(plan=self, action="renja.nilai.ubah", user=user, at=now, via=via,
+                           table=c.table, kode=c.kode or "", nama=c.nama[:300],
+                           field=c.field or c.kind, old=c.old or "", new=c.new or "")
+                for c in diff(before, renja)])
         self.data, self.version, self.updated_at, self.updated_by = (
             data, expected_version + 1, now, user)
+        self.n_errors, self.n_warnings = errors, warnings
 
 
 class PendingImport(models.Model):
@@ -72,3 +106,103 @@ class PendingImport(models.Model):
     data = models.JSONField()
     report = models.JSONField(default=list)
     created_at = models.DateTimeField(default=timezone.now)
+
+
+class PlanVersion(models.Model):
+    """A snapshot of the plan at a transition (and at import)."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    label = models.CharField(max_length=200)
+    tahapan = models.CharField(max_length=30)
+    status = models.CharField(max_length=20)
+    data = models.JSONField()
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["plan", "number"]
+        constraints = [models.UniqueConstraint(fields=["plan", "number"],
+                                               name="version_unique_number")]
+
+
+class Transition(models.Model):
+    """One step of the planning cycle: who moved the plan from where to where, and why."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="transitions")
+    action = models.CharField(max_length=30)
+    from_tahapan = models.CharField(max_length=30)
+    from_status = models.CharField(max_length=20)
+    to_tahapan = models.CharField(max_length=30)
+    to_status = models.CharField(max_length=20)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                             related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+
+class AuditEntry(models.Model):
+    """An entry of the audit trail; written once, never changed."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="audit")
+    action = models.CharField(max_length=50, help_text="Dotted: renja.renja.submit …")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                             null=True, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+    via = models.CharField(max_length=10, default="ui", help_text="ui, api, import, cli")
+    table = models.CharField(max_length=20, blank=True)
+    kode = models.CharField(max_length=30, blank=True)
+    nama = models.CharField(max_length=300, blank=True)
+    field = models.CharField(max_length=100, blank=True)
+    old = models.TextField(blank=True)
+    new = models.TextField(blank=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None:
+            raise ValueError("audit entries cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        raise ValueError("audit entries cannot be deleted")
+
+
+class Comment(models.Model):
+    """A verification note on the plan, a table, a row or a field; replies hang below it."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="comments")
+    parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True,
+                               related_name="replies")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                               related_name="+")
+    table = models.CharField(max_length=20, blank=True, default="tc33")
+    kode = models.CharField(max_length=30, blank=True)
+    field = models.CharField(max_length=50, blank=True)
+    text = models.TextField()
+    resolved = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+
+class Jadwal(models.Model):
+    """When a stage of the cycle is open, per pemda and year (set by the admin pemda)."""
+
+    pemda = models.ForeignKey("accounts.Pemda", on_delete=models.CASCADE, related_name="jadwal")
+    tahun = models.PositiveIntegerField()
+    tahapan = models.CharField(max_length=30)
+    mulai = models.DateField()
+    selesai = models.DateField()
+
+    class Meta:
+        ordering = ["tahun", "mulai"]
+        constraints = [models.UniqueConstraint(fields=["pemda", "tahun", "tahapan"],
+                                               name="jadwal_unique_stage")]

@@ -13,6 +13,7 @@ from renja.render import RENDERERS
 from renja.render import render as render_to
 from renja.web.accounts.models import Pemda
 from renja.web.plans.access import can_edit, get_plan, visible_plans
+from renja.web.plans.cycle import cycle_context
 from renja.web.plans.editor import editor_context
 
 EXPORTS = (("pdf", "PDF"), ("docx", "DOCX"), ("xlsx", "XLSX"), ("html", "HTML"),
@@ -38,6 +39,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_plan(request.user, pk)
     context = editor_context(plan, editable=can_edit(request.user, plan))
+    context.update(cycle_context(request, plan))
     context["exports"] = EXPORTS
     return render(request, "renja/plan_detail.html", context)
 

@@ -63,8 +63,7 @@ class Command(BaseCommand):
         bkpsdm = agencies["BKPSDM"]
         if not Plan.objects.filter(perangkat_daerah=bkpsdm, tahun=2024).exists():
             renja = read_text(EXAMPLE).renja
-            Plan.objects.create(perangkat_daerah=bkpsdm, tahun=renja.tahun,
-                                tahapan="rancangan", data=Plan.dump(renja))
+            Plan.create_from(renja, perangkat_daerah=bkpsdm, tahapan="rancangan")
         for seed, key in enumerate(("DISDIK", "DINKES", "DLH", "BAPPEDA"), start=2):
             self._generated(agencies[key], seed, published=key == "DISDIK")
 
@@ -74,9 +73,9 @@ class Command(BaseCommand):
         renja = generate(Spec(pemda=agency.pemda.nama, agency=agency.nama,
                               singkatan=agency.singkatan, bidang=agency.bidang, tahun=2024,
                               sub_kegiatan=30, seed=seed))
-        Plan.objects.create(perangkat_daerah=agency, tahun=2024, data=Plan.dump(renja),
-                            tahapan="penetapan" if published else "rancangan",
-                            published=published)
+        Plan.create_from(renja, perangkat_daerah=agency,
+                         tahapan="penetapan" if published else "rancangan",
+                         status="ditetapkan" if published else "draf", published=published)
 
     def _user(self, username: str, full_name: str, role: Any, pemda: Pemda,
               agency: PerangkatDaerah | None) -> None:

@@ -1,0 +1,174 @@
+"""Pages of the planning cycle: transitions, comments, versions and their diff, audit trail,
+and the verifier's overview of every agency."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from renja.diff import diff
+from renja.domain import Renja
+from renja.errors import RenjaError
+from renja.web.accounts.models import PerangkatDaerah, Role
+from renja.web.plans import actions
+from renja.web.plans.access import get_plan, membership, visible_plans
+from renja.web.plans.models import Comment, Plan
+from renja.workflow import ACTIONS, STAGE_LABELS
+
+
+def available(user: Any, plan: Plan) -> list[dict[str, str]]:
+    """The actions this user could take on this plan now."""
+    member = membership(user)
+    if member is None:
+        return []
+    found = []
+    for name, spec in ACTIONS.items():
+        if member.role not in spec.roles or plan.status not in spec.from_statuses:
+            continue
+        if member.agency_bound and member.perangkat_daerah_id != plan.perangkat_daerah_id:
+            continue
+        if name == "set" and plan.tahapan not in ("rancangan_akhir", "perubahan"):
+            continue
+        found.append({"name": name, "label": spec.label})
+    return found
+
+
+def cycle_context(request: HttpRequest, plan: Plan) -> dict[str, Any]:
+    comments = plan.comments.filter(parent=None).prefetch_related("replies__author") \
+        .select_related("author")
+    member = membership(request.user)
+    return {"actions": available(request.user, plan), "comments": comments,
+            "transitions": plan.transitions.select_related("user"),
+            "versions": plan.versions.all(), "stage_label": STAGE_LABELS.get(plan.tahapan),
+            "may_comment": member is not None and member.role in (Role.VERIFIKATOR, Role.ADMIN),
+            "may_reply": member is not None,
+            "open_comments": actions.open_comments(plan)}
+
+
+@login_required
+@require_POST
+def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    plan = get_plan(request.user, pk)
+    note = request.POST.get("note", "")
+    try:
+        if action == "submit":
+            actions.submit(plan, request.user, note)
+        elif action == "return":
+            actions.return_plan(plan, request.user, note)
+        elif action == "accept":
+            actions.accept(plan, request.user, note, override=bool(request.POST.get("override")))
+        elif action == "set":
+            tanggal = datetime.date.fromisoformat(request.POST.get("tanggal", ""))
+            actions.set_plan(plan, request.user, request.POST.get("nomor", ""), tanggal,
+                             request.POST.get("jenis", ""))
+        elif action == "perubahan":
+            new = actions.open_perubahan(plan, request.user, note)
+            messages.success(request, f"Perubahan {new.revisi} dibuka.")
+            return redirect("plan_detail", pk=new.pk)
+        else:
+            raise Http404("Tindakan tidak dikenal")
+    except ValueError:
+        messages.error(request, "Tanggal penetapan harus diisi (tttt-bb-hh).")
+    except RenjaError as exc:
+        messages.error(request, exc.message("id"))
+    else:
+        messages.success(request, f"{ACTIONS[action].label}: berhasil.")
+    return redirect("plan_detail", pk=plan.pk)
+
+
+@login_required
+@require_POST
+def add_comment(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_plan(request.user, pk)
+    parent = None
+    if request.POST.get("parent"):
+        parent = get_object_or_404(Comment, pk=request.POST["parent"], plan=plan)
+    try:
+        actions.comment(plan, request.user, request.POST.get("text", ""),
+                        kode=request.POST.get("kode", "").strip(),
+                        field=request.POST.get("field", "").strip(), parent=parent)
+    except RenjaError as exc:
+        messages.error(request, exc.message("id"))
+    return redirect(f"/renja/{plan.pk}/#catatan")
+
+
+@login_required
+@require_POST
+def resolve_comment(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
+    plan = get_plan(request.user, pk)
+    note = get_object_or_404(Comment, pk=comment_pk, plan=plan, parent=None)
+    try:
+        actions.resolve(note, request.user)
+    except RenjaError as exc:
+        messages.error(request, exc.message("id"))
+    return redirect(f"/renja/{plan.pk}/#catatan")
+
+
+def _version_data(plan: Plan, number: int | str) -> Renja:
+    if number == "kini":
+        return plan.renja()
+    version = get_object_or_404(plan.versions, number=int(number))
+    return Renja.model_validate(version.data)
+
+
+def compare(request: HttpRequest, pk: int, a: str, b: str) -> HttpResponse:
+    plan = get_plan(request.user, pk)
+    changes = diff(_version_data(plan, a), _version_data(plan, b))
+    fmt = request.GET.get("format")
+    if fmt == "json":
+        return HttpResponse(json.dumps([c.to_json() for c in changes], ensure_ascii=False,
+                                       indent=2), content_type="application/json")
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["kind", "table", "kode", "nama", "field", "old", "new", "delta"])
+        for c in changes:
+            writer.writerow([c.kind, c.table, c.kode, c.nama, c.field, c.old, c.new, c.delta])
+        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="renja-{plan.pk}-{a}-{b}.csv"'
+        return response
+    return render(request, "renja/compare.html", {"plan": plan, "a": a, "b": b,
+                                                  "changes": changes,
+                                                  "versions": plan.versions.all()})
+
+
+def audit(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_plan(request.user, pk)
+    entries = plan.audit.select_related("user")
+    if request.GET.get("kode"):
+        entries = entries.filter(kode=request.GET["kode"])
+    return render(request, "renja/audit.html", {"plan": plan, "entries": entries,
+                                                "kode": request.GET.get("kode", "")})
+
+
+@login_required
+def overview(request: HttpRequest) -> HttpResponse:
+    """The verifier's view: every agency of the pemda, its plan's stage, comments, findings."""
+    member = membership(request.user)
+    if member is None or member.role not in (Role.VERIFIKATOR, Role.ADMIN):
+        raise PermissionDenied("Hanya Bappeda yang dapat membuka ringkasan verifikasi")
+    tahun = int(request.GET.get("tahun") or 0) or None
+    plans = visible_plans(request.user)
+    if tahun:
+        plans = plans.filter(tahun=tahun)
+    from django.db.models import Count, Q
+
+    plans = plans.annotate(open_comments=Count("comments", filter=Q(
+        comments__parent=None, comments__resolved=False)))
+    by_agency: dict[int, list[Plan]] = {}
+    for plan in plans:
+        by_agency.setdefault(plan.perangkat_daerah_id, []).append(plan)
+    agencies = PerangkatDaerah.objects.filter(pemda=member.pemda)
+    rows = [{"pd": a, "plans": by_agency.get(a.pk, [])} for a in agencies]
+    return render(request, "renja/overview.html", {"rows": rows, "tahun": tahun,
+                                                   "labels": STAGE_LABELS})

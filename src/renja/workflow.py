@@ -1,0 +1,88 @@
+"""The planning cycle as explicit states and transitions (Permendagri 86/2017).
+
+A plan is in a stage (tahapan) and, within it, a status. The agency drafts and submits;
+Bappeda returns it with notes or accepts it, which moves it to the next stage; after the
+rancangan akhir is accepted the pemda sets it (penetapan), which locks it for good; a perubahan
+opens a new revision from a set plan. Every refusal says why, in both languages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from renja.errors import RenjaError
+
+STAGES = ("rancangan_awal", "rancangan", "forum_pd", "rancangan_akhir")
+FINAL_REVIEW = ("rancangan_akhir", "perubahan")
+STATUSES = ("draf", "diajukan", "dikembalikan", "diterima", "ditetapkan")
+EDITABLE_STATUSES = ("draf", "dikembalikan")
+STAGE_LABELS = {"persiapan": "persiapan", "rancangan_awal": "rancangan awal",
+                "rancangan": "rancangan", "forum_pd": "forum perangkat daerah",
+                "rancangan_akhir": "rancangan akhir", "penetapan": "penetapan",
+                "perubahan": "perubahan"}
+
+
+class WorkflowError(RenjaError):
+    code = "alur"
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str
+    label: str
+    roles: tuple[str, ...]
+    from_statuses: tuple[str, ...]
+    audit: str
+
+    def refuse_state(self, tahapan: str, status: str) -> WorkflowError:
+        allowed = " atau ".join(self.from_statuses)
+        allowed_en = " or ".join(self.from_statuses)
+        return WorkflowError(
+            f"cannot {self.name}: the plan is '{status}' in stage '{tahapan}'; only a plan that "
+            f"is {allowed_en} can be",
+            f"tidak dapat {self.label.lower()}: Renja berstatus '{status}' pada tahapan "
+            f"'{STAGE_LABELS.get(tahapan, tahapan)}'; hanya Renja berstatus {allowed} yang dapat")
+
+
+ACTIONS: dict[str, Action] = {
+    "submit": Action("submit", "Ajukan", ("perencana", "kepala"), EDITABLE_STATUSES,
+                     "renja.renja.submit"),
+    "return": Action("return", "Kembalikan", ("verifikator",), ("diajukan",),
+                     "renja.renja.return"),
+    "accept": Action("accept", "Terima", ("verifikator",), ("diajukan",), "renja.renja.accept"),
+    "set": Action("set", "Tetapkan", ("admin",), ("diterima",), "renja.renja.set"),
+    "perubahan": Action("perubahan", "Buka perubahan", ("admin",), ("ditetapkan",),
+                        "renja.renja.perubahan"),
+}
+
+
+def next_state(action: str, tahapan: str, status: str) -> tuple[str, str]:
+    """The (tahapan, status) an action leads to; :class:`WorkflowError` when it may not happen."""
+    if action not in ACTIONS:
+        raise WorkflowError(f"unknown action '{action}'", f"tindakan '{action}' tidak dikenal")
+    spec = ACTIONS[action]
+    if status not in spec.from_statuses:
+        raise spec.refuse_state(tahapan, status)
+    if action == "submit":
+        return tahapan, "diajukan"
+    if action == "return":
+        return tahapan, "dikembalikan"
+    if action == "accept":
+        if tahapan in FINAL_REVIEW:
+            return tahapan, "diterima"
+        following = STAGES[STAGES.index(tahapan) + 1] if tahapan in STAGES else tahapan
+        return following, "draf"
+    if action == "set":
+        if tahapan not in FINAL_REVIEW:
+            raise WorkflowError(
+                f"cannot set: the plan is in stage '{tahapan}'; only an accepted rancangan akhir "
+                f"or perubahan can be set",
+                f"tidak dapat menetapkan: Renja pada tahapan "
+                f"'{STAGE_LABELS.get(tahapan, tahapan)}'; hanya rancangan akhir atau perubahan "
+                f"yang sudah diterima yang dapat ditetapkan")
+        return "penetapan", "ditetapkan"
+    return "perubahan", "draf"
+
+
+def editable(tahapan: str, status: str) -> bool:
+    return tahapan != "penetapan" and status in EDITABLE_STATUSES

@@ -1,0 +1,48 @@
+import pytest
+
+from renja.workflow import WorkflowError, editable, next_state
+
+
+@pytest.mark.parametrize(("action", "before", "after"), [
+    ("submit", ("rancangan_awal", "draf"), ("rancangan_awal", "diajukan")),
+    ("submit", ("rancangan", "dikembalikan"), ("rancangan", "diajukan")),
+    ("return", ("rancangan", "diajukan"), ("rancangan", "dikembalikan")),
+    ("accept", ("rancangan_awal", "diajukan"), ("rancangan", "draf")),
+    ("accept", ("forum_pd", "diajukan"), ("rancangan_akhir", "draf")),
+    ("accept", ("rancangan_akhir", "diajukan"), ("rancangan_akhir", "diterima")),
+    ("set", ("rancangan_akhir", "diterima"), ("penetapan", "ditetapkan")),
+    ("perubahan", ("penetapan", "ditetapkan"), ("perubahan", "draf")),
+    ("accept", ("perubahan", "diajukan"), ("perubahan", "diterima")),
+    ("set", ("perubahan", "diterima"), ("penetapan", "ditetapkan")),
+])
+def test_each_allowed_transition_leads_to_the_next_state(action, before, after):
+    assert next_state(action, *before) == after
+
+
+@pytest.mark.parametrize(("action", "before", "message"), [
+    ("submit", ("rancangan", "diajukan"),
+     "tidak dapat ajukan: Renja berstatus 'diajukan' pada tahapan 'rancangan'; hanya Renja "
+     "berstatus draf atau dikembalikan yang dapat"),
+    ("accept", ("rancangan", "draf"),
+     "tidak dapat terima: Renja berstatus 'draf' pada tahapan 'rancangan'; hanya Renja "
+     "berstatus diajukan yang dapat"),
+    ("set", ("rancangan", "diterima"),
+     "tidak dapat menetapkan: Renja pada tahapan 'rancangan'; hanya rancangan akhir atau "
+     "perubahan yang sudah diterima yang dapat ditetapkan"),
+    ("submit", ("penetapan", "ditetapkan"),
+     "tidak dapat ajukan: Renja berstatus 'ditetapkan' pada tahapan 'penetapan'; hanya Renja "
+     "berstatus draf atau dikembalikan yang dapat"),
+    ("perubahan", ("rancangan_akhir", "diterima"),
+     "tidak dapat buka perubahan: Renja berstatus 'diterima' pada tahapan 'rancangan akhir'; "
+     "hanya Renja berstatus ditetapkan yang dapat"),
+])
+def test_a_transition_from_the_wrong_state_is_refused_with_the_reason(action, before, message):
+    with pytest.raises(WorkflowError) as exc:
+        next_state(action, *before)
+    assert exc.value.message("id") == message
+
+
+def test_only_drafts_and_returned_plans_can_be_edited():
+    assert editable("rancangan", "draf") and editable("rancangan", "dikembalikan")
+    assert not editable("rancangan", "diajukan")
+    assert not editable("penetapan", "ditetapkan")

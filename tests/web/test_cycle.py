@@ -1,0 +1,226 @@
+"""The planning cycle: every transition allowed and refused by role and state, comments,
+versions, the audit trail, publication, perubahan, the schedule and the CLI."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+from click.testing import CliRunner
+from django.contrib.auth.models import User
+
+from renja.cli import cli
+from renja.web.accounts.models import Pemda
+from renja.web.plans import actions
+from renja.web.plans.actions import ActionRefused
+from renja.web.plans.models import AuditEntry, Comment, Jadwal, Plan, Transition
+from renja.workflow import WorkflowError
+
+
+def user(name: str) -> User:
+    return User.objects.get(username=name)
+
+
+def act(client, plan, action, **data):
+    return client.post(f"/renja/{plan.pk}/tindakan/{action}/", data, follow=True)
+
+
+def refreshed(plan: Plan) -> Plan:
+    return Plan.objects.get(pk=plan.pk)
+
+
+def test_the_whole_cycle_through_the_pages(planner, verifier, db, bkpsdm):
+    from tests.web.conftest import client_for
+
+    admin = client_for("admin_pasuruan")
+    act(planner, bkpsdm, "submit", note="Mohon diverifikasi")
+    assert (refreshed(bkpsdm).tahapan, refreshed(bkpsdm).status) == ("rancangan", "diajukan")
+    page = act(verifier, bkpsdm, "return", note="Perbaiki target T-C.33")
+    assert "Kembalikan: berhasil." in page.content.decode()
+    act(planner, bkpsdm, "submit")
+    act(verifier, bkpsdm, "accept")
+    assert (refreshed(bkpsdm).tahapan, refreshed(bkpsdm).status) == ("forum_pd", "draf")
+    for _ in range(2):
+        act(planner, bkpsdm, "submit")
+        act(verifier, bkpsdm, "accept")
+    assert (refreshed(bkpsdm).tahapan, refreshed(bkpsdm).status) == ("rancangan_akhir",
+                                                                      "diterima")
+    act(admin, bkpsdm, "set", nomor="147", tanggal="2023-08-02", jenis="Peraturan Bupati")
+    plan = refreshed(bkpsdm)
+    assert (plan.tahapan, plan.status, plan.published) == ("penetapan", "ditetapkan", True)
+    reg = plan.renja().dasar_hukum
+    assert (reg.nomor, reg.tanggal_ditetapkan) == ("147", datetime.date(2023, 8, 2))
+    assert [(t.action, t.to_tahapan, t.to_status) for t in plan.transitions.all()] == [
+        ("submit", "rancangan", "diajukan"), ("return", "rancangan", "dikembalikan"),
+        ("submit", "rancangan", "diajukan"), ("accept", "forum_pd", "draf"),
+        ("submit", "forum_pd", "diajukan"), ("accept", "rancangan_akhir", "draf"),
+        ("submit", "rancangan_akhir", "diajukan"), ("accept", "rancangan_akhir", "diterima"),
+        ("set", "penetapan", "ditetapkan")]
+    assert plan.versions.count() == 9
+
+
+def test_the_audit_trail_records_each_transition_exactly(planner, verifier, bkpsdm):
+    act(planner, bkpsdm, "submit", note="Mohon diverifikasi")
+    act(verifier, bkpsdm, "return", note="Perbaiki target")
+    entries = [(e.action, e.user.username, e.via, e.field, e.old, e.new, e.note)
+               for e in AuditEntry.objects.filter(plan=bkpsdm)]
+    assert entries == [
+        ("renja.renja.submit", "perencana_bkpsdm", "ui", "status", "rancangan/draf",
+         "rancangan/diajukan", "Mohon diverifikasi"),
+        ("renja.renja.return", "verifikator_bappeda", "ui", "status", "rancangan/diajukan",
+         "rancangan/dikembalikan", "Perbaiki target"),
+    ]
+
+
+def test_value_changes_are_audited_with_old_and_new_values(planner, bkpsdm):
+    planner.post(f"/renja/{bkpsdm.pk}/baris/0.0.0.0/simpan/",
+                 {"version": bkpsdm.version, "lokasi": "Bangil"})
+    entry = AuditEntry.objects.get(plan=bkpsdm, field="lokasi")
+    assert (entry.action, entry.via, entry.kode, entry.old, entry.new) == (
+        "renja.nilai.ubah", "ui", "5.03.01.2.01.0001", "Pas", "Bangil")
+    page = planner.get(f"/renja/{bkpsdm.pk}/audit/?kode=5.03.01.2.01.0001").content.decode()
+    assert "<td>Pas</td><td>Bangil</td>" in page
+    with pytest.raises(ValueError):
+        entry.save()
+    with pytest.raises(ValueError):
+        entry.delete()
+
+
+@pytest.mark.parametrize(("username", "action", "message"), [
+    ("perencana_bkpsdm", "accept", "peran Anda tidak berhak: terima"),
+    ("kepala_bkpsdm", "return", "peran Anda tidak berhak: kembalikan"),
+    ("verifikator_bappeda", "submit", "peran Anda tidak berhak: ajukan"),
+    ("admin_pasuruan", "set", "tidak dapat tetapkan: Renja berstatus 'draf' pada tahapan "
+                              "'rancangan'; hanya Renja berstatus diterima yang dapat"),
+    ("perencana_dinkes", "submit", "Renja ini milik perangkat daerah lain"),
+    ("admin_kotacontoh", "perubahan", "Renja ini milik pemda lain"),
+])
+def test_each_refused_action_says_why(db, bkpsdm, username, action, message):
+    with pytest.raises(WorkflowError) as exc:
+        if action == "set":
+            actions.set_plan(bkpsdm, user(username), "1", datetime.date(2024, 1, 1))
+        elif action == "return":
+            actions.return_plan(bkpsdm, user(username), "x")
+        else:
+            getattr(actions, {"perubahan": "open_perubahan"}.get(action, action))(
+                bkpsdm, user(username))
+    assert exc.value.message("id") == message
+    assert not Transition.objects.filter(plan=bkpsdm).exists()
+
+
+def test_a_submitted_plan_is_read_only_for_its_planner(planner, bkpsdm):
+    actions.submit(bkpsdm, user("perencana_bkpsdm"))
+    assert planner.get(f"/renja/{bkpsdm.pk}/baris/0.0.0.0/").status_code == 403
+    assert planner.post(f"/renja/{bkpsdm.pk}/baris/0.0.0.0/simpan/",
+                        {"version": bkpsdm.version, "lokasi": "X"}).status_code == 403
+
+
+def test_open_comments_block_acceptance_unless_overridden_with_a_note(planner, verifier, bkpsdm):
+    verifier.post(f"/renja/{bkpsdm.pk}/catatan/", {"kode": "5.03.01.2.09.0009",
+                                                  "field": "target_n", "text": "174 unit?"})
+    note = Comment.objects.get()
+    planner.post(f"/renja/{bkpsdm.pk}/catatan/", {"parent": note.pk,
+                                                 "text": "Diperbaiki menjadi 1 unit"})
+    assert note.replies.get().text == "Diperbaiki menjadi 1 unit"
+    actions.submit(bkpsdm, user("perencana_bkpsdm"))
+    page = act(verifier, bkpsdm, "accept").content.decode()
+    assert ("masih ada 1 catatan verifikasi yang terbuka; selesaikan dulu, atau terima dengan "
+            "catatan alasan") in page
+    act(verifier, bkpsdm, "accept", override="1", note="Dibahas dalam rapat")
+    assert refreshed(bkpsdm).tahapan == "forum_pd"
+
+
+def test_a_resolved_comment_no_longer_blocks(verifier, bkpsdm):
+    verifier.post(f"/renja/{bkpsdm.pk}/catatan/", {"text": "Periksa T-C.31"})
+    note = Comment.objects.get()
+    verifier.post(f"/renja/{bkpsdm.pk}/catatan/{note.pk}/selesai/")
+    actions.submit(bkpsdm, user("perencana_bkpsdm"))
+    actions.accept(bkpsdm, user("verifikator_bappeda"))
+    assert refreshed(bkpsdm).status == "draf"
+
+
+def test_planners_cannot_open_comments_only_reply(planner, bkpsdm):
+    response = planner.post(f"/renja/{bkpsdm.pk}/catatan/", {"text": "x"}, follow=True)
+    assert "peran Anda tidak berhak memberi catatan di sini" in response.content.decode()
+
+
+def set_plan(plan: Plan) -> Plan:
+    plan.tahapan, plan.status = "rancangan_akhir", "diterima"
+    plan.save()
+    return actions.set_plan(plan, user("admin_pasuruan"), "147", datetime.date(2023, 8, 2))
+
+
+def test_a_set_plan_is_locked_and_public(planner, anonymous, bkpsdm):
+    set_plan(bkpsdm)
+    assert planner.get(f"/renja/{bkpsdm.pk}/baris/0.0.0.0/").status_code == 403
+    body = {"path": "0.0.0.0", "field": "lokasi", "value": "X",
+            "version": refreshed(bkpsdm).version}
+    api = planner.patch(f"/api/plans/{bkpsdm.pk}", json.dumps(body),
+                        content_type="application/json")
+    assert api.status_code == 403
+    assert anonymous.get(f"/renja/{bkpsdm.pk}/").status_code == 200
+    assert "Badan Kepegawaian" in anonymous.get("/publik/").content.decode()
+
+
+def test_a_perubahan_opens_version_2_and_the_diff_shows_the_change(planner, bkpsdm):
+    set_plan(bkpsdm)
+    revision = actions.open_perubahan(refreshed(bkpsdm), user("admin_pasuruan"), "APBD-P")
+    assert (revision.revisi, revision.tahapan, revision.status) == (1, "perubahan", "draf")
+    planner.post(f"/renja/{revision.pk}/baris/0.0.0.0/simpan/",
+                 {"version": revision.version, "lokasi": "Bangil"})
+    page = planner.get(f"/renja/{revision.pk}/versi/1/kini/").content.decode()
+    assert "<td>lokasi</td><td>Pas</td><td>Bangil</td>" in page
+    rows = planner.get(f"/renja/{revision.pk}/versi/1/kini/?format=json").json()
+    assert {"kind": "changed", "table": "T-C.33", "kode": "5.03.01.2.01.0001",
+            "nama": "Penyusunan Dokumen Perencanaan Perangkat Daerah", "field": "lokasi",
+            "old": "Pas", "new": "Bangil", "delta": None} in rows
+    csv_text = planner.get(f"/renja/{revision.pk}/versi/1/kini/?format=csv").content.decode()
+    assert "changed,T-C.33,5.03.01.2.01.0001,Penyusunan Dokumen Perencanaan Perangkat Daerah,"            "lokasi,Pas,Bangil," in csv_text
+    assert refreshed(bkpsdm).status == "ditetapkan"
+
+
+def test_outside_its_scheduled_stage_a_plan_is_read_only(planner, bkpsdm):
+    pemda = Pemda.objects.get(slug="kabupaten-pasuruan")
+    Jadwal.objects.create(pemda=pemda, tahun=2024, tahapan="rancangan",
+                          mulai=datetime.date(2020, 1, 1), selesai=datetime.date(2020, 2, 1))
+    assert planner.get(f"/renja/{bkpsdm.pk}/baris/0.0.0.0/").status_code == 403
+    with pytest.raises(ActionRefused) as exc:
+        actions.submit(bkpsdm, user("perencana_bkpsdm"))
+    assert exc.value.message("id") == "tahapan rancangan sudah ditutup menurut jadwal"
+
+
+def test_the_verifier_sees_every_agency_with_its_stage_comments_and_findings(verifier, bkpsdm,
+                                                                             planner):
+    verifier.post(f"/renja/{bkpsdm.pk}/catatan/", {"text": "Periksa"})
+    page = verifier.get("/verifikasi/").content.decode()
+    assert f'<a href="/renja/{bkpsdm.pk}/">Badan Kepegawaian dan Pengembangan Sumber Daya ' \
+           'Manusia</a></td><td>2024</td><td>rancangan</td><td>draf</td><td class="num">1</td>' \
+           '<td class="num">20</td>' in page
+    assert planner.get("/verifikasi/").status_code == 403
+
+
+def test_the_api_moves_the_plan_with_the_same_rules(planner, verifier, bkpsdm):
+    ok = planner.post(f"/api/plans/{bkpsdm.pk}/actions/submit", json.dumps({"note": "siap"}),
+                      content_type="application/json")
+    assert (ok.status_code, ok.json()["version"]) == (200, bkpsdm.version)
+    refused = planner.post(f"/api/plans/{bkpsdm.pk}/actions/accept", "{}",
+                           content_type="application/json")
+    assert refused.status_code == 422
+    assert refused.json() == {"ok": False, "error": "peran Anda tidak berhak: terima",
+                              "code": "alur"}
+    assert AuditEntry.objects.get(action="renja.renja.submit").via == "api"
+
+
+def test_the_cli_moves_the_plan_with_the_same_rules(bkpsdm):
+    runner = CliRunner()
+    listed = runner.invoke(cli, ["plan", "list", "--user", "perencana_bkpsdm"])
+    assert listed.output == (f"{bkpsdm.pk}\tBKPSDM\t2024\trancangan\tdraf\n")
+    done = runner.invoke(cli, ["plan", "act", "submit", "--plan", str(bkpsdm.pk),
+                               "--user", "perencana_bkpsdm"])
+    assert (done.exit_code, done.output) == (0, f"{bkpsdm.pk}\trancangan\tdiajukan\n")
+    refused = runner.invoke(cli, ["plan", "act", "return", "--plan", str(bkpsdm.pk),
+                                  "--user", "verifikator_bappeda"], env={"RENJA_LANG": "id"})
+    assert refused.exit_code == 2
+    assert refused.output == "Error: tuliskan alasan Renja dikembalikan\n"
+    assert AuditEntry.objects.get(action="renja.renja.submit").via == "cli"
