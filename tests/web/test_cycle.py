@@ -176,7 +176,9 @@ def test_a_perubahan_opens_version_2_and_the_diff_shows_the_change(planner, bkps
             "nama": "Penyusunan Dokumen Perencanaan Perangkat Daerah", "field": "lokasi",
             "old": "Pas", "new": "Bangil", "delta": None} in rows
     csv_text = planner.get(f"/renja/{revision.pk}/versi/1/kini/?format=csv").content.decode()
-    assert "changed,T-C.33,5.03.01.2.01.0001,Penyusunan Dokumen Perencanaan Perangkat Daerah,"            "lokasi,Pas,Bangil," in csv_text
+    expected = ("changed,T-C.33,5.03.01.2.01.0001,Penyusunan Dokumen Perencanaan Perangkat "
+                "Daerah,lokasi,Pas,Bangil,")
+    assert expected in csv_text
     assert refreshed(bkpsdm).status == "ditetapkan"
 
 
