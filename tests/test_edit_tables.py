@@ -46,3 +46,19 @@ def test_proposals_are_added_and_removed(renja):
     assert (renja.tc32.nihil, renja.tc32.rows[0].volume.text) == (False, "40 org")
     remove_usulan(renja, 0)
     assert renja.tc32.nihil is True
+
+
+def test_a_proposal_is_linked_to_a_plan_row_or_refused_with_a_reason(renja):
+    from renja.review import usulan_catatan
+
+    add_usulan(renja, "Pelatihan kepemimpinan")
+    set_cell(renja, "tc32", 0, "pengusul", "pokir")
+    set_cell(renja, "tc32", 0, "diterima", "ya")
+    set_cell(renja, "tc32", 0, "kode", "5.03.02.2.03.0002")
+    assert usulan_catatan(renja.tc32.rows[0], renja).startswith("Diakomodir pada 5.03.02.2.03")
+    with pytest.raises(RenjaError) as exc:
+        set_cell(renja, "tc32", 0, "pengusul", "bupati")
+    assert exc.value.message("id") == "'bupati' tidak dapat diisikan pada kolom 'pengusul'"
+    with pytest.raises(RenjaError) as exc:
+        set_cell(renja, "tc32", 0, "diterima", "mungkin")
+    assert exc.value.message("id") == "'mungkin': jawab ya atau tidak"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import types
 from typing import Any, Union, get_args, get_origin
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from renja.domain import Renja, Target, Usulan, parse_target
 from renja.errors import RenjaError
@@ -29,7 +29,8 @@ EDITABLE: dict[str, tuple[str, ...]] = {
              "proyeksi.{i}.nilai", "catatan"),
     "tc31": ("kebutuhan.nama", "kebutuhan.lokasi", "kebutuhan.indikator.{i}.nama",
              "kebutuhan.indikator.{i}.target", "kebutuhan.pagu", "catatan"),
-    "tc32": ("nomor", "program_kegiatan", "lokasi", "indikator", "volume", "catatan"),
+    "tc32": ("nomor", "program_kegiatan", "pengusul", "lokasi", "indikator", "volume",
+             "diterima", "kode", "alasan", "catatan"),
     "tujuan_sasaran": ("uraian", "indikator", "realisasi_n2", "proyeksi_n1", "target_n"),
 }
 
@@ -58,6 +59,8 @@ def cells(renja: Renja, table: str, index: int) -> list[tuple[str, str]]:
 def _text(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
     if isinstance(value, Target):
         return value.text
     if isinstance(value, int):
@@ -85,7 +88,11 @@ def set_cell(renja: Renja, table: str, index: int, path: str, text: str) -> None
     except (IndexError, AttributeError) as exc:
         raise RenjaError(f"{table} row {index + 1} has no cell '{path}'",
                          f"baris {index + 1} {table} tidak memiliki kolom '{path}'") from exc
-    setattr(owner, parts[-1], _read(owner, parts[-1], text.strip()))
+    try:
+        setattr(owner, parts[-1], _read(owner, parts[-1], text.strip()))
+    except ValidationError as exc:
+        raise RenjaError(f"'{text}' is not allowed in '{parts[-1]}'",
+                         f"'{text}' tidak dapat diisikan pada kolom '{parts[-1]}'") from exc
 
 
 def _allowed(table: str, path: str) -> bool:
@@ -100,6 +107,13 @@ def _read(owner: BaseModel, name: str, text: str) -> Any:
         return None if type(None) in kinds else ""
     if Target in kinds:
         return parse_target(text)
+    if bool in kinds:
+        answers = {"ya": True, "y": True, "diterima": True, "tidak": False, "t": False,
+                   "ditolak": False}
+        if text.lower() not in answers:
+            raise RenjaError(f"'{text}': answer ya or tidak",
+                             f"'{text}': jawab ya atau tidak")
+        return answers[text.lower()]
     if int in kinds:
         return parse_rupiah(text)
     return text

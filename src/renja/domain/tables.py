@@ -124,6 +124,8 @@ class Usulan(Traced):
     catatan: str | None = None
     pengusul: Pengusul | None = None
     diterima: bool | None = None
+    kode: str | None = Field(default=None, description="The plan row that accommodates it")
+    alasan: str | None = Field(default=None, description="Why it was not accommodated")
 
 
 class Tc32(Tabel):

@@ -304,8 +304,10 @@ def tc32(renja: Renja) -> TableLayout:
     header = [[HeaderCell("No"), HeaderCell("Program/Kegiatan"), HeaderCell("Lokasi"),
                HeaderCell("Indikator Kinerja"), HeaderCell("Besaran/Volume"),
                HeaderCell("Catatan")]]
+    from renja.review import usulan_catatan
+
     rows = [Row([u.nomor or "", u.program_kegiatan, u.lokasi or "", u.indikator or "",
-                 t(u.volume), u.catatan or ""]) for u in renja.tc32.rows]
+                 t(u.volume), usulan_catatan(u, renja)]) for u in renja.tc32.rows]
     if not rows:
         rows = [Row(["", "NIHIL", "", "", "", ""], "nihil")]
     return TableLayout("tc32", "T-C.32",

@@ -37,8 +37,12 @@ def page(request: HttpRequest) -> HttpResponse:
         "ceilings", "plans", "members__user")
     rows = [{"pd": a, "ceilings": [(c.tahun, format_rupiah(c.pagu)) for c in a.ceilings.all()],
              "plans": list(a.plans.all()), "members": list(a.members.all())} for a in agencies]
+    from renja.web.plans.models import Jadwal
+    from renja.workflow import STAGES
+
     return render(request, "renja/admin_pemda.html", {
         "member": member, "rows": rows, "roles": Role.choices,
+        "jadwal": Jadwal.objects.filter(pemda=member.pemda), "stages": (*STAGES, "perubahan"),
         "pemda_members": Membership.objects.filter(pemda=member.pemda,
                                                    perangkat_daerah=None)})
 

@@ -206,3 +206,22 @@ class Jadwal(models.Model):
         ordering = ["tahun", "mulai"]
         constraints = [models.UniqueConstraint(fields=["pemda", "tahun", "tahapan"],
                                                name="jadwal_unique_stage")]
+
+
+class RanwalItem(models.Model):
+    """A line of the ranwal RKPD for an agency and year (entered or imported by the admin)."""
+
+    perangkat_daerah = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE,
+                                         related_name="ranwal")
+    tahun = models.PositiveIntegerField()
+    kode = models.CharField(max_length=30)
+    nama = models.CharField(max_length=500)
+    indikator = models.CharField(max_length=500, blank=True)
+    target = models.CharField(max_length=100, blank=True)
+    pagu = models.BigIntegerField(null=True, blank=True)
+    lokasi = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["kode"]
+        constraints = [models.UniqueConstraint(fields=["perangkat_daerah", "tahun", "kode"],
+                                               name="ranwal_unique_code")]

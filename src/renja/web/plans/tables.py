@@ -101,3 +101,29 @@ def remove_row(request: HttpRequest, pk: int, key: str, index: int) -> HttpRespo
     if key != "tc32":
         raise Http404("Baris hanya dapat dihapus pada T-C.32")
     return _change(request, pk, key, lambda renja: remove_usulan(renja, index))
+
+
+@login_required
+@require_POST
+def generate_tc31_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """T-C.31 built from the admin's ranwal RKPD and the plan; the agency's catatan kept."""
+    from renja.domain import parse_target
+    from renja.review import RanwalItem as Item
+    from renja.review import generate_tc31
+    from renja.web.plans.models import RanwalItem
+
+    plan = get_plan(request.user, pk, edit=True)
+    items = [Item(kode=r.kode, nama=r.nama, indikator=r.indikator,
+                  target=parse_target(r.target) if r.target else None, pagu=r.pagu,
+                  lokasi=r.lokasi)
+             for r in RanwalItem.objects.filter(perangkat_daerah=plan.perangkat_daerah,
+                                                tahun=plan.tahun)]
+    if not items:
+        return render(request, "renja/table_grid.html", _context(
+            plan, "tc31", True, "Ranwal RKPD untuk perangkat daerah dan tahun ini belum dimuat "
+                                "oleh admin pemda."), status=422)
+
+    def change(renja: Any) -> None:
+        renja.tc31 = generate_tc31(renja, items)
+
+    return _change(request, pk, "tc31", change)
