@@ -108,3 +108,110 @@ def test_a_planner_cannot_open_another_agencys_plan(page):
     assert response is not None and response.status == 404
     page.goto(page.base + "/renja/")
     assert "Dinas Kesehatan" not in page.content()
+
+
+def switch(page, username: str | None) -> None:  # type: ignore[no-untyped-def]
+    page.context.clear_cookies()
+    if username:
+        log_in(page, username)
+
+
+def open_plan(page, plan_id: int) -> None:  # type: ignore[no-untyped-def]
+    page.goto(page.base + f"/renja/{plan_id}/")
+    page.wait_for_selector("#siklus")
+
+
+def do(page, action: str, **fields: str) -> None:  # type: ignore[no-untyped-def]
+    form = page.locator(f"form.action-{action}")
+    for name, value in fields.items():
+        form.locator(f"[name={name}]").fill(value)
+    form.locator("button[type=submit]").click()
+    page.wait_for_selector(".messages")
+
+
+def test_the_whole_planning_cycle_in_the_browser(page):
+    from playwright.sync_api import expect
+
+    from renja.web.plans.models import Plan
+
+    plan = Plan.objects.get(perangkat_daerah__singkatan="BKPSDM")
+    switch(page, "perencana_bkpsdm")
+    open_plan(page, plan.pk)
+    do(page, "submit")
+    expect(page.locator("#status")).to_have_text("diajukan")
+
+    switch(page, "verifikator_bappeda")
+    open_plan(page, plan.pk)
+    for kode, text in (("5.03.01.2.09.0009", "Target 174 unit tidak sesuai T-C.31"),
+                       ("5.03.02.2.01.0002", "Target 'Idok' tidak terbaca")):
+        page.fill("#new-comment [name=kode]", kode)
+        page.fill("#new-comment [name=text]", text)
+        page.click("#new-comment button[type=submit]")
+        page.wait_for_selector(f".comment[data-kode='{kode}']")
+    do(page, "return", note="Perbaiki dua catatan")
+    expect(page.locator("#status")).to_have_text("dikembalikan")
+
+    switch(page, "perencana_bkpsdm")
+    open_plan(page, plan.pk)
+    reply = page.locator(".comment[data-kode='5.03.02.2.01.0002'] form").first
+    reply.locator("[name=text]").fill("Sudah diperbaiki menjadi 1 dok")
+    reply.locator("button").click()
+    page.wait_for_selector("text=Sudah diperbaiki menjadi 1 dok")
+    page.click("#row-0-1-0-0 >> text=Ubah")
+    page.fill("input[name='ind-0-target_n1']", "1 dok")
+    page.click("button:text('Simpan')")
+    expect(page.locator("#findings [data-rule='T001']")).to_have_count(0)
+    open_plan(page, plan.pk)
+    do(page, "submit")
+
+    switch(page, "verifikator_bappeda")
+    open_plan(page, plan.pk)
+    for _ in range(2):
+        page.locator(".comment form[action$='/selesai/']").first.locator("button").click()
+        page.wait_for_load_state()
+    do(page, "accept")
+    expect(page.locator("#tahapan")).to_have_text("forum perangkat daerah")
+    for _ in range(2):  # forum PD, then the rancangan akhir
+        switch(page, "perencana_bkpsdm")
+        open_plan(page, plan.pk)
+        do(page, "submit")
+        switch(page, "verifikator_bappeda")
+        open_plan(page, plan.pk)
+        do(page, "accept")
+    expect(page.locator("#status")).to_have_text("diterima")
+
+    switch(page, "admin_pasuruan")
+    open_plan(page, plan.pk)
+    do(page, "set", jenis="Peraturan Bupati", nomor="147", tanggal="2023-08-02")
+    expect(page.locator("#status")).to_have_text("ditetapkan")
+
+    switch(page, "perencana_bkpsdm")
+    open_plan(page, plan.pk)
+    assert page.locator("button:text('Ubah')").count() == 0
+    version = Plan.objects.get(pk=plan.pk).version
+    token = next(c["value"] for c in page.context.cookies() if c["name"] == "csrftoken")
+    refused = page.request.patch(page.base + f"/api/plans/{plan.pk}", data={
+        "path": "0.0.0.0", "field": "lokasi", "value": "X", "version": version},
+        headers={"X-CSRFToken": token, "Referer": page.base + "/"})
+    assert refused.status == 403
+    assert Plan.objects.get(pk=plan.pk).version == version
+
+    switch(page, None)
+    page.goto(page.base + "/publik/")
+    assert "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia" in page.content()
+
+    switch(page, "admin_pasuruan")
+    open_plan(page, plan.pk)
+    do(page, "perubahan", note="APBD perubahan")
+    expect(page.locator("h1")).to_contain_text("(perubahan 1)")
+    revision = Plan.objects.get(perangkat_daerah=plan.perangkat_daerah, revisi=1)
+
+    switch(page, "perencana_bkpsdm")
+    open_plan(page, revision.pk)
+    page.click("#row-0-0-0-0 >> text=Ubah")
+    page.fill("input[name=lokasi]", "Bangil")
+    page.click("button:text('Simpan')")
+    page.wait_for_selector("#row-0-0-0-0 >> text=Bangil")
+    page.goto(page.base + f"/renja/{revision.pk}/versi/1/kini/")
+    assert "<td>lokasi</td><td>Pas</td><td>Bangil</td>" in page.content()
+    shot(page, "version-diff")
