@@ -63,3 +63,33 @@ def test_the_admin_sets_the_schedule(admin):
                                          "mulai": "2023-03-15", "selesai": "2023-02-01"},
                       follow=True).content.decode()
     assert "Isi tahun, tahapan, dan tanggal mulai ≤ selesai (tttt-bb-hh)." in page
+
+
+def test_the_planner_imports_proposals_and_decides_on_them(planner, bkpsdm):
+    csv_text = ("program_kegiatan,lokasi,indikator,volume,pengusul\n"
+                "Pelatihan kepemimpinan,Bangil,Jumlah peserta,40 org,pokir\n"
+                "Gedung diklat baru,Pandaan,Jumlah gedung,1 unit,musrenbang\n")
+    response = planner.post(f"/renja/{bkpsdm.pk}/tabel/tc32/impor/", {
+        "version": bkpsdm.version, "file": SimpleUploadedFile("usulan.csv", csv_text.encode())})
+    assert response.status_code == 200
+    plan = Plan.objects.get(pk=bkpsdm.pk)
+    rows = plan.renja().tc32.rows
+    assert [(u.program_kegiatan, u.pengusul, u.volume.text) for u in rows] == [
+        ("Pelatihan kepemimpinan", "pokir", "40 org"),
+        ("Gedung diklat baru", "musrenbang", "1 unit")]
+    planner.post(f"/renja/{bkpsdm.pk}/tabel/tc32/1/", {
+        "version": plan.version, "diterima": "tidak", "alasan": "bukan kewenangan BKPSDM"})
+    from renja.render.layout import layout
+
+    renja = Plan.objects.get(pk=bkpsdm.pk).renja()
+    assert layout(renja, "tc32").rows[1].cells[5] == "Tidak diakomodir: bukan kewenangan BKPSDM"
+
+
+def test_a_bad_proposal_line_is_refused_with_its_line_number(planner, bkpsdm):
+    csv_text = "program_kegiatan,pengusul\nPelatihan,bupati\n"
+    response = planner.post(f"/renja/{bkpsdm.pk}/tabel/tc32/impor/", {
+        "version": bkpsdm.version, "file": SimpleUploadedFile("usulan.csv", csv_text.encode())})
+    assert response.status_code == 422
+    assert ("usulan.csv: baris 2: &#x27;bupati&#x27; tidak dapat diisikan pada kolom "
+            "&#x27;pengusul&#x27;") in response.content.decode()
+    assert Plan.objects.get(pk=bkpsdm.pk).renja().tc32.rows == []

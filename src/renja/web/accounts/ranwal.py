@@ -24,6 +24,17 @@ from renja.workflow import STAGES
 COLUMNS = ("kode", "nama", "indikator", "target", "pagu", "lokasi")
 
 
+def read_rows(text: str, name: str, required: tuple[str, ...]) -> list[dict[str, str]]:
+    """Rows of a small CSV (comma or semicolon separated) with its required columns."""
+    reader = csv.DictReader(io.StringIO(text), delimiter=";" if text.count(";") >
+                            text.count(",") else ",")
+    missing = [c for c in required if c not in (reader.fieldnames or [])]
+    if missing:
+        raise RenjaError(f"{name}: columns missing: {', '.join(missing)}",
+                         f"{name}: kolom tidak ada: {', '.join(missing)}")
+    return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
+
+
 def read_ranwal(text: str, name: str) -> list[dict[str, object]]:
     """Rows of a ranwal CSV (kode,nama,indikator,target,pagu,lokasi); errors name the line."""
     reader = csv.DictReader(io.StringIO(text), delimiter=";" if text.count(";") >

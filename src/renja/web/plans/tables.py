@@ -127,3 +127,36 @@ def generate_tc31_view(request: HttpRequest, pk: int) -> HttpResponse:
         renja.tc31 = generate_tc31(renja, items)
 
     return _change(request, pk, "tc31", change)
+
+
+@login_required
+@require_POST
+def import_usulan(request: HttpRequest, pk: int) -> HttpResponse:
+    """Proposals from musrenbang, pokir DPRD and others, as CSV: program_kegiatan, lokasi,
+    indikator, volume, pengusul (musrenbang/pokir/lainnya)."""
+    from renja.domain import Usulan
+    from renja.web.accounts.ranwal import read_rows
+
+    upload = request.FILES.get("file")
+
+    def change(renja: Any) -> None:
+        if upload is None:
+            raise RenjaError("choose a CSV file", "pilih berkas CSV usulan")
+        rows = read_rows(upload.read().decode("utf-8-sig"), upload.name,
+                         required=("program_kegiatan",))
+        start = len(renja.tc32.rows)
+        for i, row in enumerate(rows, start=1):
+            usulan = Usulan(nomor=str(start + i), program_kegiatan=row["program_kegiatan"])
+            renja.tc32.rows.append(usulan)
+            index = len(renja.tc32.rows) - 1
+            for field in ("lokasi", "indikator", "volume", "pengusul"):
+                if row.get(field):
+                    try:
+                        set_cell(renja, "tc32", index, field, row[field])
+                    except RenjaError as exc:
+                        raise RenjaError(f"{upload.name}: line {i + 1}: {exc.message('en')}",
+                                         f"{upload.name}: baris {i + 1}: "
+                                         f"{exc.message('id')}") from exc
+        renja.tc32.nihil = not renja.tc32.rows
+
+    return _change(request, pk, "tc32", change)
