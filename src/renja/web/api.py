@@ -86,28 +86,10 @@ class Act(Schema):
           response={200: PlanSummary, 422: Problem})
 def act(request: HttpRequest, plan_id: int, action: str, body: Act) -> Any:
     """A step of the cycle: submit, return, accept, set, perubahan (the same rules as pages)."""
-    import datetime
+    from renja.web.plans.actions import perform
 
-    from renja.web.plans import actions
-
-    plan = get_plan(request.user, plan_id)
-    if action == "submit":
-        plan = actions.submit(plan, request.user, body.note, via="api")
-    elif action == "return":
-        plan = actions.return_plan(plan, request.user, body.note, via="api")
-    elif action == "accept":
-        plan = actions.accept(plan, request.user, body.note, body.override, via="api")
-    elif action == "set":
-        try:
-            tanggal = datetime.date.fromisoformat(body.tanggal)
-        except ValueError as exc:
-            raise RenjaError("tanggal must be YYYY-MM-DD",
-                             "tanggal harus berbentuk tttt-bb-hh") from exc
-        plan = actions.set_plan(plan, request.user, body.nomor, tanggal, via="api")
-    elif action == "perubahan":
-        plan = actions.open_perubahan(plan, request.user, body.note, via="api")
-    else:
-        raise RenjaError(f"unknown action '{action}'", f"tindakan '{action}' tidak dikenal")
+    plan = perform(get_plan(request.user, plan_id), request.user, action, note=body.note,
+                   override=body.override, nomor=body.nomor, tanggal=body.tanggal, via="api")
     return Status(200, _summary(plan))
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import os
 
 import click
@@ -56,29 +55,18 @@ def act(action: str, plan_id: int, username: str, note: str, override: bool, nom
         tanggal: str) -> None:
     """Do ACTION on a plan as USER, with the same checks as the web app."""
     _django()
+    from django.http import Http404
+
     from renja.errors import RenjaError
-    from renja.web.plans import actions
     from renja.web.plans.access import get_plan
+    from renja.web.plans.actions import perform
 
     user = _user(username)
     try:
         plan = get_plan(user, plan_id)
-    except Exception as exc:  # Http404 from the access check
+    except Http404 as exc:
         raise RenjaError(f"plan {plan_id} not found for {username}",
                          f"Renja {plan_id} tidak ditemukan untuk {username}") from exc
-    if action == "submit":
-        plan = actions.submit(plan, user, note, via="cli")
-    elif action == "return":
-        plan = actions.return_plan(plan, user, note, via="cli")
-    elif action == "accept":
-        plan = actions.accept(plan, user, note, override, via="cli")
-    elif action == "set":
-        try:
-            date = datetime.date.fromisoformat(tanggal)
-        except ValueError as exc:
-            raise RenjaError("--tanggal must be YYYY-MM-DD",
-                             "--tanggal harus berbentuk tttt-bb-hh") from exc
-        plan = actions.set_plan(plan, user, nomor, date, via="cli")
-    else:
-        plan = actions.open_perubahan(plan, user, note, via="cli")
+    plan = perform(plan, user, action, note=note, override=override, nomor=nomor,
+                   tanggal=tanggal, via="cli")
     click.echo(f"{plan.pk}\t{plan.tahapan}\t{plan.status}")

@@ -183,3 +183,25 @@ def resolve(note: Comment, user: Any) -> Comment:
 
 __all__ = ["ActionRefused", "RenjaError", "accept", "comment", "open_perubahan", "resolve",
            "return_plan", "set_plan", "snapshot", "stage_open", "submit"]
+
+
+def perform(plan: Plan, user: Any, action: str, note: str = "", override: bool = False,
+            nomor: str = "", tanggal: str = "", jenis: str = "", via: str = "ui") -> Plan:
+    """Any action by name, as pages, the API and the CLI call it; returns the plan it leaves
+    (a new one for ``perubahan``)."""
+    if action == "submit":
+        return submit(plan, user, note, via)
+    if action == "return":
+        return return_plan(plan, user, note, via)
+    if action == "accept":
+        return accept(plan, user, note, override, via)
+    if action == "set":
+        try:
+            date = datetime.date.fromisoformat(tanggal)
+        except ValueError as exc:
+            raise ActionRefused("the date must be YYYY-MM-DD",
+                                "tanggal penetapan harus diisi (tttt-bb-hh)") from exc
+        return set_plan(plan, user, nomor, date, jenis, via)
+    if action == "perubahan":
+        return open_perubahan(plan, user, note, via)
+    raise ActionRefused(f"unknown action '{action}'", f"tindakan '{action}' tidak dikenal")

@@ -4,7 +4,6 @@ and the verifier's overview of every agency."""
 from __future__ import annotations
 
 import csv
-import datetime
 import io
 import json
 from typing import Any
@@ -59,31 +58,22 @@ def cycle_context(request: HttpRequest, plan: Plan) -> dict[str, Any]:
 @require_POST
 def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     plan = get_plan(request.user, pk)
-    note = request.POST.get("note", "")
+    if action not in ACTIONS:
+        raise Http404("Tindakan tidak dikenal")
+    post = request.POST
     try:
-        if action == "submit":
-            actions.submit(plan, request.user, note)
-        elif action == "return":
-            actions.return_plan(plan, request.user, note)
-        elif action == "accept":
-            actions.accept(plan, request.user, note, override=bool(request.POST.get("override")))
-        elif action == "set":
-            tanggal = datetime.date.fromisoformat(request.POST.get("tanggal", ""))
-            actions.set_plan(plan, request.user, request.POST.get("nomor", ""), tanggal,
-                             request.POST.get("jenis", ""))
-        elif action == "perubahan":
-            new = actions.open_perubahan(plan, request.user, note)
-            messages.success(request, f"Perubahan {new.revisi} dibuka.")
-            return redirect("plan_detail", pk=new.pk)
-        else:
-            raise Http404("Tindakan tidak dikenal")
-    except ValueError:
-        messages.error(request, "Tanggal penetapan harus diisi (tttt-bb-hh).")
+        result = actions.perform(plan, request.user, action, note=post.get("note", ""),
+                                 override=bool(post.get("override")),
+                                 nomor=post.get("nomor", ""), tanggal=post.get("tanggal", ""),
+                                 jenis=post.get("jenis", ""))
     except RenjaError as exc:
         messages.error(request, exc.message("id"))
+        return redirect("plan_detail", pk=plan.pk)
+    if result.pk != plan.pk:
+        messages.success(request, f"Perubahan {result.revisi} dibuka.")
     else:
         messages.success(request, f"{ACTIONS[action].label}: berhasil.")
-    return redirect("plan_detail", pk=plan.pk)
+    return redirect("plan_detail", pk=result.pk)
 
 
 @login_required
