@@ -313,6 +313,23 @@ def serve(host: str, demo: bool) -> None:
     call_command("runserver", host, use_reloader=False)
 
 
+@cli.command("demo-data")
+@click.option("-o", "--output", type=click.Path(file_okay=False), required=True,
+              help="Folder to write the plans into.")
+@click.option("--plans", type=click.IntRange(1, 100_000), default=40, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "xlsx", "text"]), default="json",
+              show_default=True)
+@click.option("--seed", type=int, default=1, show_default=True)
+def demo_data(output: str, plans: int, fmt: str, seed: int) -> None:
+    """Write synthetic, consistent plans (40 agencies per pemda, 20-150 sub kegiatan each)."""
+    from pathlib import Path
+
+    from renja.demo.corpus import write_corpus
+
+    written = write_corpus(Path(output), plans, fmt, seed)
+    click.echo(f"{len(written)} Renja → {output}", err=True)
+
+
 def _register_plan_commands() -> None:
     from renja.web.cli_plans import plan_group
 

@@ -52,9 +52,13 @@ class Match:
     """0-100, how closely the name matches the query."""
 
 
+_PUNCTUATION = re.compile(r"[^\w]+")
+
+
+@lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """Lower case, punctuation as spaces, one space between words: for comparing names."""
-    return " ".join(re.sub(r"[^\w]+", " ", name.lower()).split())
+    return " ".join(_PUNCTUATION.sub(" ", name.lower()).split())
 
 
 class Catalogue:

@@ -55,6 +55,12 @@ def _html(renja: Renja, findings: Sequence[Finding] | None) -> str:
     return render_html(renja, findings)
 
 
+def _text(renja: Renja, findings: Sequence[Finding] | None) -> str:
+    from renja.io.text.write import render_text
+
+    return render_text(renja)
+
+
 def _datapackage(renja: Renja, out: Path, findings: Sequence[Finding] | None) -> None:
     from renja.io.datapackage.write import write_datapackage
 
@@ -68,6 +74,8 @@ RENDERERS: dict[str, Renderer] = {
     "xlsx": Renderer("xlsx", ".xlsx", "one sheet per table, with live formulas",
                      _bytes(_xlsx)),
     "html": Renderer("html", ".html", "one self-contained web page", _bytes(_html)),
+    "text": Renderer("text", ".txt", "text as extracted from a PDF (tables tab-separated)",
+                     _bytes(_text)),
     "datapackage": Renderer("datapackage", "", "open data: datapackage.json + CSV (a folder, "
                             "or a .zip)", _datapackage),
 }

@@ -29,6 +29,8 @@ class Context:
     lang: str = "id"
     rule: Rule | None = None
     found: list[Finding] = field(default_factory=list)
+    cache: dict[str, object] = field(default_factory=dict)
+    """Results several rules share (e.g. which T-C.31 row goes with which T-C.33 row)."""
 
     def report(self, *, table: str, id: str, en: str, kode: str | None = None,
                field: str | None = None, expected: object = None, actual: object = None,

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from renja.domain import PlanNode, Target, Tc31Row
 from renja.domain.target import format_target, same_satuan
@@ -19,16 +19,32 @@ NAME_ALIKE = 90.0
 INDICATOR_ALIKE = 85.0
 
 
-def _pairs(ctx: Context) -> Iterator[tuple[Tc31Row, PlanNode]]:
-    """T-C.31 rows with their T-C.33 row: the same code and a like name, else a like name."""
+def _pairs(ctx: Context) -> list[tuple[Tc31Row, PlanNode]]:
+    """T-C.31 rows with their T-C.33 row: the same code and a like name, else a like name.
+    Computed once per check run and shared by the rules that need it."""
+    if "tc31_pairs" not in ctx.cache:
+        ctx.cache["tc31_pairs"] = list(_match_tc31(ctx))
+    return ctx.cache["tc31_pairs"]  # type: ignore[return-value]
+
+
+def _match_tc31(ctx: Context) -> Iterator[tuple[Tc31Row, PlanNode]]:
     nodes = list(ctx.renja.rencana.walk())
+    names = [normalise_name(n.nama) for n in nodes]
+    by_code: dict[str, list[int]] = {}
+    for i, node in enumerate(nodes):
+        if node.kode:
+            by_code.setdefault(node.kode, []).append(i)
     for row in ctx.renja.tc31.rows:
         name = normalise_name(row.kebutuhan.nama or row.ranwal.nama)
-        scored = [(fuzz.token_sort_ratio(name, normalise_name(n.nama)), n) for n in nodes]
-        same_code = [(s, n) for s, n in scored if row.kode and n.kode == row.kode and s >= 80]
-        pool = same_code or [(s, n) for s, n in scored if s >= NAME_ALIKE]
-        if pool:
-            yield row, max(pool, key=lambda item: item[0])[1]
+        same = [(fuzz.token_sort_ratio(name, names[i]), i) for i in by_code.get(row.kode or "", [])]
+        same = [(s, i) for s, i in same if s >= 80]
+        if same:
+            yield row, nodes[max(same)[1]]
+            continue
+        best = process.extractOne(name, names, scorer=fuzz.token_sort_ratio,
+                                  score_cutoff=NAME_ALIKE)
+        if best is not None:
+            yield row, nodes[best[2]]
 
 
 def _same(a: Target | None, b: Target | None) -> bool:
@@ -145,8 +161,9 @@ def _tc31_rows(ctx: Context, plan: list[PlanNode]) -> None:
 
 
 def _named_in(name: str, names: list[str]) -> bool:
-    wanted = normalise_name(name)
-    return any(fuzz.token_sort_ratio(wanted, normalise_name(n)) >= NAME_ALIKE for n in names)
+    choices = [normalise_name(n) for n in names]
+    return process.extractOne(normalise_name(name), choices, scorer=fuzz.token_sort_ratio,
+                              score_cutoff=NAME_ALIKE) is not None
 
 
 def _daftar_rows(ctx: Context, plan: list[PlanNode]) -> None:
