@@ -173,7 +173,8 @@ def test_an_unknown_format_is_refused(example, tmp_path):
     with pytest.raises(RenjaError) as exc:
         render(example, "odt", tmp_path / "x.odt")
     assert exc.value.message("id") == (
-        "format 'odt' tidak dikenal: pilih salah satu dari docx, pdf, xlsx, html, text, datapackage")
+        "format 'odt' tidak dikenal: pilih salah satu dari docx, pdf, xlsx, html, text, "
+        "datapackage")
 
 
 def test_docx_bytes_open_in_python_docx(example):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from renja.errors import CodeError
@@ -52,13 +53,13 @@ class Kode:
             return "bidang"
         return "urusan"
 
-    @property
+    @cached_property
     def parts(self) -> tuple[str, ...]:
         values = (self.urusan, self.bidang, self.program, self.tingkat, self.kegiatan,
                   self.sub_kegiatan)
         return tuple(p for p in values if p is not None)
 
-    @property
+    @cached_property
     def canonical(self) -> str:
         """Dotted, 4-digit sub kegiatan: ``5.03.02.2.01.0002``."""
         return ".".join(self.parts)

@@ -20,10 +20,32 @@ def clean(text: str) -> str:
     return " ".join(text.split())
 
 
-@dataclass
 class Cell:
-    text: str
-    source: Source
+    """A cell's text and where it was read; a text cell makes its Source only when asked."""
+
+    __slots__ = ("_at", "_source", "text")
+
+    def __init__(self, text: str, source: Source | None = None,
+                 at: tuple[str, int, int] | None = None) -> None:
+        self.text = text
+        self._source = source
+        self._at = at
+        """(file, line, column): most cells are never cited, so Source is built lazily."""
+
+    @property
+    def source(self) -> Source:
+        if self._source is None:
+            file, line, column = self._at or (None, None, None)
+            self._source = Source(file=file, line=line, column=column)
+        return self._source
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Cell) and (self.text, self.source) == (other.text, other.source)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Cell({self.text!r}, {self.source.describe()!r})"
 
 
 @dataclass

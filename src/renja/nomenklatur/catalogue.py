@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -44,6 +44,21 @@ class Entry:
     kode_induk: str | None
     versi: str
 
+    @cached_property
+    def parsed(self) -> Kode:
+        """The code parsed once (entries are read many times by importers and checks)."""
+        return parse_kode(self.kode)
+
+    @cached_property
+    def key(self) -> str:
+        """The name as compared: :func:`normalise_name` of ``nama``."""
+        return normalise_name(self.nama)
+
+    @cached_property
+    def sorted_key(self) -> str:
+        """``key`` with its words sorted: token-sort similarity becomes a plain ratio."""
+        return sorted_words(self.key)
+
 
 @dataclass(frozen=True)
 class Match:
@@ -71,7 +86,7 @@ class Catalogue:
             self.versions.append(version)
             self._entries[version.id] = {e.kode: e for e in entries}
         self.versions.sort(key=lambda v: v.berlaku_mulai or 0)
-        self._names: dict[str, tuple[list[Entry], list[str]]] = {}
+        self._names: dict[str, list[Entry]] = {}
 
     def version_for(self, tahun: int | None) -> Version | None:
         """The version in force for year ``tahun`` (the newest when ``tahun`` is None)."""
@@ -120,34 +135,45 @@ class Catalogue:
         min_score: float = 60.0,
     ) -> list[Match]:
         """Entries whose name is like ``query``, best first; ``under`` keeps one subtree."""
-        entries, names = self._index(self.nearest_version(tahun).id, level)
+        entries = self._index(self.nearest_version(tahun).id, level)
         if under is not None:
             root = under if isinstance(under, Kode) else parse_kode(under)
             roots = (root, root.as_cross_cutting())
-            keep = [i for i, e in enumerate(entries)
-                    if any(parse_kode(e.kode).is_under(r) for r in roots)]
-            entries = [entries[i] for i in keep]
-            names = [names[i] for i in keep]
-        found = process.extract(normalise_name(query), names, scorer=_score,
-                                limit=limit, score_cutoff=min_score)
-        return [Match(entries[index], round(score, 1)) for _, score, index in found]
+            entries = [e for e in entries if any(e.parsed.is_under(r) for r in roots)]
+        found = _best(normalise_name(query), entries, limit, min_score)
+        return [Match(entries[index], round(score, 1)) for index, score in found]
 
-    def _index(self, versi: str, level: Level | None) -> tuple[list[Entry], list[str]]:
+    def _index(self, versi: str, level: Level | None) -> list[Entry]:
         key = f"{versi}:{level}"
         if key not in self._names:
-            entries = [e for e in self._entries[versi].values()
-                       if level is None or e.level == level]
-            self._names[key] = (entries, [normalise_name(e.nama) for e in entries])
+            self._names[key] = [e for e in self._entries[versi].values()
+                                if level is None or e.level == level]
         return self._names[key]
 
 
-def _score(query: str, name: str, **_: object) -> float:
-    """Whole-name similarity, with credit for a query found word for word inside a name."""
-    whole = fuzz.token_sort_ratio(query, name)
-    if len(query) < len(name):
-        part = fuzz.partial_ratio(query, name) * 0.95
-        return max(whole, part)
-    return whole
+def sorted_words(name: str) -> str:
+    return " ".join(sorted(name.split()))
+
+
+def _best(query: str, entries: list[Entry], limit: int, min_score: float,
+          ) -> list[tuple[int, float]]:
+    """Indexes and scores of the ``limit`` entries named most like ``query``, best first.
+
+    The score is whole-name similarity (token sort), with credit (x 0.95) for a query found
+    word for word inside a longer name. Both passes run in rapidfuzz's native code.
+    """
+    scores: dict[int, float] = {}
+    for _, whole, index in process.extract(sorted_words(query), [e.sorted_key for e in entries],
+                                           scorer=fuzz.ratio, limit=None,
+                                           score_cutoff=min_score):
+        scores[index] = whole
+    longer = [i for i, e in enumerate(entries) if len(e.key) > len(query)]
+    for _, part, j in process.extract(query, [entries[i].key for i in longer],
+                                      scorer=fuzz.partial_ratio, limit=None,
+                                      score_cutoff=min_score / 0.95):
+        scores[longer[j]] = max(scores.get(longer[j], 0.0), part * 0.95)
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    return ranked[:limit]
 
 
 def read_csv(path: Path, versi: str) -> list[Entry]:

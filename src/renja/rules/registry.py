@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from renja.domain import Renja, Source
 from renja.nomenklatur import Catalogue, default_catalogue
@@ -29,7 +30,7 @@ class Context:
     lang: str = "id"
     rule: Rule | None = None
     found: list[Finding] = field(default_factory=list)
-    cache: dict[str, object] = field(default_factory=dict)
+    cache: dict[object, Any] = field(default_factory=dict)
     """Results several rules share (e.g. which T-C.31 row goes with which T-C.33 row)."""
 
     def report(self, *, table: str, id: str, en: str, kode: str | None = None,

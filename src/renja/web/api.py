@@ -57,7 +57,7 @@ def renja_error(request: HttpRequest, exc: RenjaError) -> Any:
 @api.get("/plans", response=list[PlanSummary], auth=None)
 def list_plans(request: HttpRequest) -> list[dict[str, Any]]:
     """Plans the caller may read (published ones without login)."""
-    return [_summary(p) for p in visible_plans(request.user)]
+    return [_summary(p) for p in visible_plans(request.user).defer("data")]
 
 
 @api.get("/plans/{plan_id}", auth=None)

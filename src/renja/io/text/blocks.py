@@ -64,8 +64,7 @@ def _filler(line: Line) -> bool:
 
 def grid_row(line: Line, file: str) -> GridRow:
     parts = line.text.rstrip("\n").split("\t")
-    cells = [Cell(clean(p), Source(file=file, line=line.number, column=i + 1))
-             for i, p in enumerate(parts)]
+    cells = [Cell(clean(p), at=(file, line.number, i + 1)) for i, p in enumerate(parts)]
     while cells and not cells[-1].text:
         cells.pop()
     return GridRow(cells, Source(file=file, line=line.number))

@@ -120,11 +120,14 @@ def duplicated_codes(ctx: Context) -> set[str]:
 
 
 def _official_hint(ctx: Context, row: KodeMixin, lang: str) -> str | None:
-    matches = ctx.catalogue.search(row.nama, level=row.level, tahun=ctx.renja.tahun, limit=1,
-                                   min_score=NAME_ALIKE)
+    key = ("official", row.nama, row.level)
+    if key not in ctx.cache:  # asked once per message language and by several rules
+        ctx.cache[key] = ctx.catalogue.search(row.nama, level=row.level, tahun=ctx.renja.tahun,
+                                              limit=1, min_score=NAME_ALIKE)
+    matches = ctx.cache[key]
     if not matches:
         return None
-    kode = parse_kode(matches[0].entry.kode)
+    kode = matches[0].entry.parsed
     bidang = ctx.renja.perangkat_daerah.bidang
     if kode.is_cross_cutting and bidang:
         kode = kode.with_bidang(bidang)

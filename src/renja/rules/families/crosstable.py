@@ -24,7 +24,8 @@ def _pairs(ctx: Context) -> list[tuple[Tc31Row, PlanNode]]:
     Computed once per check run and shared by the rules that need it."""
     if "tc31_pairs" not in ctx.cache:
         ctx.cache["tc31_pairs"] = list(_match_tc31(ctx))
-    return ctx.cache["tc31_pairs"]  # type: ignore[return-value]
+    pairs: list[tuple[Tc31Row, PlanNode]] = ctx.cache["tc31_pairs"]
+    return pairs
 
 
 def _match_tc31(ctx: Context) -> Iterator[tuple[Tc31Row, PlanNode]]:

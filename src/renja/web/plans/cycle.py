@@ -148,7 +148,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     if member is None or member.role not in (Role.VERIFIKATOR, Role.ADMIN):
         raise PermissionDenied("Hanya Bappeda yang dapat membuka ringkasan verifikasi")
     tahun = int(request.GET.get("tahun") or 0) or None
-    plans = visible_plans(request.user)
+    plans = visible_plans(request.user).defer("data")
     if tahun:
         plans = plans.filter(tahun=tahun)
     from django.db.models import Count, Q

@@ -61,7 +61,7 @@ def export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 def public(request: HttpRequest) -> HttpResponse:
     """Published (set) plans, by pemda: readable by anyone, no login."""
-    plans = visible_plans(request.user).filter(published=True)
+    plans = visible_plans(request.user).filter(published=True).defer("data")
     pemda = {p: [x for x in plans if x.perangkat_daerah.pemda_id == p.pk]
              for p in Pemda.objects.filter(perangkat_daerah__plans__published=True).distinct()}
     return render(request, "renja/public.html", {"pemda": pemda})

@@ -1,0 +1,59 @@
+"""List pages cost the same number of queries for 2 agencies as for 6: no N+1."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from renja.web.management.commands.renja_corpus import load_pemda
+from renja.web.plans.models import Plan
+from tests.web.conftest import client_for
+
+PAGES = ("/verifikasi/", "/renja/", "/publik/", "/api/plans")
+
+
+def queries(username: str | None, url: str) -> int:
+    client = client_for(username)
+    client.get(url)  # warm the session and caches: count the steady state
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+@pytest.fixture
+def small_and_large(db):  # type: ignore[no-untyped-def]
+    load_pemda("Kabupaten Kecil", 2, 2025, seed=1)
+    load_pemda("Kabupaten Besar", 6, 2025, seed=2)
+    Plan.objects.filter(perangkat_daerah__pemda__slug__in=["kabupaten-kecil",
+                                                           "kabupaten-besar"]).update(
+        published=True)
+
+
+def test_the_loader_creates_agencies_plans_and_users(small_and_large):
+    plans = Plan.objects.filter(perangkat_daerah__pemda__slug="kabupaten-besar")
+    assert plans.count() == 6
+    assert all(p.n_errors == 0 for p in plans)
+    assert load_pemda("Kabupaten Besar", 6, 2025, seed=2) is False
+    from django.contrib.auth.models import User
+
+    names = set(User.objects.filter(username__startswith="perencana_kabupaten-besar_")
+                .values_list("username", flat=True))
+    assert len(names) == 6 and "perencana_kabupaten-besar_pd01" in names
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_a_list_page_makes_as_many_queries_for_six_agencies_as_for_two(small_and_large, url):
+    small = queries("verifikator_kabupaten-kecil", url)
+    large = queries("verifikator_kabupaten-besar", url)
+    assert small == large
+    assert large <= 8
+
+
+@pytest.mark.parametrize("url", ["/publik/", "/api/plans"])
+def test_public_lists_make_a_fixed_number_of_queries(small_and_large, url):
+    before = queries(None, url)
+    load_pemda("Kota Tambahan", 3, 2025, seed=3)
+    Plan.objects.filter(perangkat_daerah__pemda__slug="kota-tambahan").update(published=True)
+    assert queries(None, url) == before <= 4
