@@ -16,8 +16,9 @@ _MARKUP = re.compile(r"</?(?:i|b|em|strong|u|sup|sub)>", re.IGNORECASE)
 
 def clean(text: str) -> str:
     """Cell text without inline markup and with single spaces."""
-    text = _MARKUP.sub("", text).replace("\u00a0", " ")
-    return " ".join(text.split())
+    if "<" in text:
+        text = _MARKUP.sub("", text)
+    return " ".join(text.split())  # split() also splits on no-break spaces
 
 
 class Cell:

@@ -69,13 +69,12 @@ class Recoverer:
     def _from_document(self, nama: str, level: Level | None, parent: Kode | None,
                        damaged: DamagedKode | None) -> Recovered | None:
         wanted = normalise_name(nama)
+        same = self.known.get(wanted)
+        if same is not None and self._fits(same, level, parent, damaged):
+            return Recovered(same, "from T-C.33 (same name)", "dari T-C.33 (nama sama)")
         best: tuple[float, Kode] | None = None
         for known_name, kode in self.known.items():
-            if level is not None and kode.level != level:
-                continue
-            if parent is not None and not kode.is_under(parent):
-                continue
-            if damaged is not None and not damaged.could_be(kode):
+            if not self._fits(kode, level, parent, damaged):
                 continue
             score = 100.0 if known_name == wanted else _alike(wanted, known_name)
             if best is None or score > best[0]:
@@ -86,6 +85,13 @@ class Recoverer:
             return Recovered(best[1], "from T-C.33 (same name)", "dari T-C.33 (nama sama)")
         return Recovered(best[1], f"from T-C.33 (name {best[0]:.0f}% alike)",
                          f"dari T-C.33 (nama mirip {best[0]:.0f}%)")
+
+    @staticmethod
+    def _fits(kode: Kode, level: Level | None, parent: Kode | None,
+              damaged: DamagedKode | None) -> bool:
+        return ((level is None or kode.level == level)
+                and (parent is None or kode.is_under(parent))
+                and (damaged is None or damaged.could_be(kode)))
 
     def by_name(self, nama: str) -> Recovered | None:
         """A code for a row printed without one: from T-C.33, else from the nomenclature."""
