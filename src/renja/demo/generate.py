@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from renja.codes import parse_kode
 from renja.domain import (
@@ -68,6 +69,10 @@ def generate(spec: Spec, catalogue: Catalogue | None = None) -> Renja:
         program = _program(catalogue, spec, rng, entry, min(per_program, remaining) or 1)
         remaining -= sum(1 for n in program.walk() if n.level == "sub_kegiatan")
         root.children.append(program)
+    for program, entry in zip(root.children, programs, strict=False):
+        if remaining <= 0:
+            break  # small programs left some to place: fill the others up to what they hold
+        remaining -= _top_up(catalogue, spec, rng, program, entry, remaining)
     _roll_up(root)
     renja.rencana.rows = [root]
     renja.rencana.total = Jumlah(pagu_n=root.pagu_n, pagu_n1=root.pagu_n1,
@@ -111,6 +116,38 @@ def _program(catalogue: Catalogue, spec: Spec, rng: random.Random, entry: Entry,
             count += 1
         program.children.append(node)
     return program
+
+
+def _top_up(catalogue: Catalogue, spec: Spec, rng: random.Random, program: PlanNode,
+            entry: Entry, wanted: int) -> int:
+    """Add up to ``wanted`` more sub kegiatan of this program's nomenclature; how many."""
+    added = 0
+    nodes = {n.kode: n for n in program.children}
+    for k in catalogue.children(entry.kode, spec.tahun):
+        k_kode = parse_kode(k.kode).with_bidang(spec.bidang).canonical
+        node = nodes.get(k_kode)
+        have = {c.kode for c in node.children} if node else set()
+        for s in catalogue.children(k.kode, spec.tahun):
+            if added >= wanted:
+                return added
+            if parse_kode(s.kode).with_bidang(spec.bidang).canonical in have:
+                continue
+            if node is None:
+                node = PlanNode(level="kegiatan", kode=k_kode, kode_asal=k_kode, nama=k.nama,
+                                lokasi=spec.pemda, sumber_dana="APBD",
+                                indikator=[_indicator(rng, "Persentase " + k.nama.lower(), "%")])
+                program.children.append(node)
+                nodes[k_kode] = node
+            node.children.append(_sub(rng, spec, s))
+            added += 1
+    return added
+
+
+def _percent(part: int, whole: int) -> Decimal:
+    """part/whole as a whole percentage, halves rounded up as Excel's ROUND does (not to even)."""
+    if not whole:
+        return Decimal(0)
+    return (Decimal(part) * 100 / whole).quantize(Decimal(1), rounding=ROUND_HALF_UP)
 
 
 def _indicator(rng: random.Random, nama: str, satuan: str) -> Indikator:
@@ -169,8 +206,7 @@ def _tables(renja: Renja, rng: random.Random) -> None:
             realisasi_sd_n3=parse_target(f"{done}{unit}"),
             target_n2=parse_target(f"{int(target.value)}{unit}"),
             realisasi_n2=parse_target(f"{done}{unit}"),
-            tingkat_realisasi_n2=parse_target(
-                f"{round(done * 100 / int(target.value)) if target.value else 0}%"),
+            tingkat_realisasi_n2=parse_target(f"{_percent(done, int(target.value))}%"),
             target_n1=parse_target(f"{int(target.value)}{unit}"),
             realisasi_sd_n1=parse_target(f"{int(target.value)}{unit}"),
             capaian_renstra=parse_target("100%"), agregasi="terakhir")
