@@ -10,7 +10,7 @@ from ninja.security import SessionAuth
 
 from renja.edit import set_value
 from renja.errors import RenjaError
-from renja.rules import run_checks
+from renja.web.plans import checked
 from renja.web.plans.access import get_plan, visible_plans
 from renja.web.plans.models import StaleVersion
 
@@ -69,7 +69,7 @@ def plan_json(request: HttpRequest, plan_id: int) -> dict[str, Any]:
 @api.get("/plans/{plan_id}/findings", auth=None)
 def findings(request: HttpRequest, plan_id: int, lang: str = "id") -> dict[str, Any]:
     """The findings of `renja check`, as `renja check --format json` prints them."""
-    found = run_checks(get_plan(request.user, plan_id).renja(), lang=lang)
+    found = checked.findings(get_plan(request.user, plan_id), lang=lang)
     return {"findings": [f.to_json() for f in found],
             "summary": {s: sum(1 for f in found if f.severity == s)
                         for s in ("error", "warning", "info")}}

@@ -162,26 +162,37 @@ def _tc31_rows(ctx: Context, plan: list[PlanNode]) -> None:
 
 
 def _named_in(name: str, names: list[str]) -> bool:
-    choices = [normalise_name(n) for n in names]
-    return process.extractOne(normalise_name(name), choices, scorer=fuzz.token_sort_ratio,
+    return _alike_in(normalise_name(name), [normalise_name(n) for n in names])
+
+
+def _alike_in(key: str, keys: list[str]) -> bool:
+    """True when one of ``keys`` (normalised names) is like ``key``."""
+    return process.extractOne(key, keys, scorer=fuzz.token_sort_ratio,
                               score_cutoff=NAME_ALIKE) is not None
+
+
+def _keys_by_level(names: list[tuple[str | None, str]]) -> dict[str | None, list[str]]:
+    found: dict[str | None, list[str]] = {}
+    for level, nama in names:
+        found.setdefault(level, []).append(normalise_name(nama))
+    return found
 
 
 def _daftar_rows(ctx: Context, plan: list[PlanNode]) -> None:
     items = ctx.renja.daftar_program.rows
     if not items:
         return
+    plan_keys = _keys_by_level([(n.level, n.nama) for n in plan])
+    item_keys = _keys_by_level([(i.level, i.nama) for i in items])
     for item in items:
-        same_level = [n.nama for n in plan if n.level == item.level]
-        if not _named_in(item.nama, same_level):
+        if not _alike_in(normalise_name(item.nama), plan_keys.get(item.level, [])):
             ctx.report(table="daftar_program", field="row", source=item.source_of("row"),
                        id=f"Daftar 3.3 ({item.nama}): {item.level} di daftar 3.3 tidak ada di "
                           f"T-C.33",
                        en=f"List 3.3 ({item.nama}): {item.level} in list 3.3 is missing from "
                           f"T-C.33")
     for node in plan:
-        same_level = [i.nama for i in items if i.level == node.level]
-        if not _named_in(node.nama, same_level):
+        if not _alike_in(normalise_name(node.nama), item_keys.get(node.level, [])):
             ctx.report(table="tc33", kode=node.kode, field="row", source=node.source_of("row"),
                        id=f"{where('tc33', node.kode, node.nama)}: {node.level} tidak ada di "
                           f"daftar 3.3",

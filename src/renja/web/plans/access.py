@@ -12,10 +12,14 @@ from renja.web.plans.models import Plan
 
 
 def membership(user: User | AnonymousUser) -> Membership | None:
+    """The user's membership, read once per request (kept on the request's user object)."""
     if not user.is_authenticated:
         return None
-    return Membership.objects.select_related("pemda", "perangkat_daerah").filter(
-        user=user).first()
+    if "_renja_membership" not in user.__dict__:
+        user.__dict__["_renja_membership"] = Membership.objects.select_related(
+            "pemda", "perangkat_daerah").filter(user=user).first()
+    found: Membership | None = user.__dict__["_renja_membership"]
+    return found
 
 
 def visible_plans(user: User | AnonymousUser) -> QuerySet[Plan]:

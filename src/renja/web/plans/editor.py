@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from renja.codes import parse_kode
 from renja.domain import PlanNode
@@ -22,7 +26,7 @@ from renja.edit import (
 from renja.errors import RenjaError
 from renja.nomenklatur import default_catalogue
 from renja.numbers import format_rupiah
-from renja.rules import run_checks
+from renja.web.plans import checked
 from renja.web.plans.access import get_plan
 from renja.web.plans.models import Plan, StaleVersion
 
@@ -30,24 +34,39 @@ BELANJA = (("pegawai", "Belanja pegawai"), ("barang_jasa", "Belanja barang dan j
            ("modal", "Belanja modal"))
 
 
-def _row(path: str, node: PlanNode, depth: int, flagged: set[str]) -> dict[str, Any]:
+def _row(path: str, node: PlanNode, depth: int, flagged: set[str], urls: str,
+         ) -> dict[str, Any]:
+    """One editor row, its cells as ready strings (the template only places them)."""
     ind = node.indikator[0] if node.indikator else None
+    url = f"{urls}{path}/"  # built here: reversing three URLs per row costs more than the row
     return {
         "path": path, "node": node, "depth": depth, "leaf": not node.children,
-        "anchor": "row-" + path.replace(".", "-"),
+        "url_form": url, "url_remove": f"{url}hapus/", "url_add": f"{url}tambah/",
+        "anchor": "row-" + path.replace(".", "-"), "level": node.level,
+        "kode": node.kode or node.kode_asal or "", "nama": node.nama,
+        "lokasi": node.lokasi or "", "sumber_dana": node.sumber_dana or "",
         "indikator": node.indikator, "first": ind,
+        "indikator_nama": _lines(i.nama for i in node.indikator),
+        "target_n": _lines(i.target_n.text if i.target_n else "" for i in node.indikator),
+        "target_n1": _lines(i.target_n1.text if i.target_n1 else "" for i in node.indikator),
         "pagu_n": format_rupiah(node.pagu_n), "pagu_n1": format_rupiah(node.pagu_n1),
         "flagged": bool(node.kode and node.kode in flagged),
         "can_add": node.level in ("program", "kegiatan") and bool(node.kode),
     }
 
 
+def _lines(texts: Iterable[str]) -> str:
+    """Texts escaped and joined by line breaks, as one cell shows several indicators."""
+    return mark_safe("<br>".join(escape(t) for t in texts))  # each text escaped
+
+
 def editor_context(plan: Plan, editable: bool, error: str | None = None) -> dict[str, Any]:
-    renja = plan.renja()
+    renja = checked.read_only(plan)
     order = {"error": 0, "warning": 1, "info": 2}
-    findings = sorted(run_checks(renja, lang="id"), key=lambda f: order[f.severity])
+    findings = sorted(checked.findings(plan, renja), key=lambda f: order[f.severity])
     flagged = {f.kode for f in findings if f.kode and f.table == "tc33"}
-    rows = [_row(p, n, d, flagged) for p, n, d in paths(renja)]
+    urls = reverse("row_form", args=[plan.pk, "0"]).removesuffix("0/")
+    rows = [_row(p, n, d, flagged, urls) for p, n, d in paths(renja)]
     anchors = {r["node"].kode: r["anchor"] for r in reversed(rows) if r["node"].kode}
     items = [{"f": f, "anchor": anchors.get(f.kode or "") if f.table == "tc33" else None}
              for f in findings]

@@ -7,7 +7,6 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from renja.domain import Renja
-from renja.io import json as renja_json
 from renja.web.accounts.models import PerangkatDaerah
 
 
@@ -60,20 +59,23 @@ class Plan(models.Model):
 
     @staticmethod
     def dump(renja: Renja) -> dict[str, object]:
-        import json
-
-        return json.loads(renja_json.dumps(renja))
+        """The renja/1 JSON of ``renja`` as Python data (what ``renja export`` writes)."""
+        return renja.model_dump(mode="json", exclude_none=True)
 
     def store(self, renja: Renja, user: object, expected_version: int, via: str = "ui") -> None:
         """Save ``renja`` if nobody saved since ``expected_version``; else :class:`StaleVersion`.
+
+        ``renja`` is kept as the saved plan's parsed data for pages to show: do not change it
+        after storing it.
 
         Every changed value is written to the audit trail (who, when, old → new, via what).
         """
         from renja.diff import diff
         from renja.rules import run_checks
+        from renja.web.plans import checked
 
         with transaction.atomic():
-            before = self.renja()
+            before = checked.read_only(self)  # only read, for the audit trail
             data = self.dump(renja)
             now = timezone.now()
             findings = run_checks(renja)
@@ -93,6 +95,7 @@ class Plan(models.Model):
         self.data, self.version, self.updated_at, self.updated_by = (
             data, expected_version + 1, now, user)
         self.n_errors, self.n_warnings = errors, warnings
+        checked.remember(self, findings, renja)
 
 
 class PendingImport(models.Model):

@@ -1,0 +1,36 @@
+"""Findings and parsed data are reused per saved version, never across versions."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from renja.web.plans import checked
+from renja.web.plans.models import Plan
+
+
+def test_findings_are_computed_once_per_saved_version(bkpsdm):
+    first = checked.findings(bkpsdm)
+    assert checked.findings(bkpsdm) == first
+    assert checked.read_only(bkpsdm) is checked.read_only(bkpsdm)
+
+
+def test_a_plan_saved_again_is_checked_again(bkpsdm):
+    before = {f.rule for f in checked.findings(bkpsdm)}
+    assert before  # the example has findings
+    renja = bkpsdm.renja()
+    renja.rencana.rows = []
+    bkpsdm.store(renja, None, bkpsdm.version)
+    after = checked.findings(Plan.objects.get(pk=bkpsdm.pk))
+    assert {f.rule for f in after} != before
+    assert checked.read_only(Plan.objects.get(pk=bkpsdm.pk)).rencana.rows == []
+
+
+def test_the_same_id_and_version_with_other_data_is_not_mistaken(bkpsdm):
+    """SQLite can give a new plan the id of one rolled back: the save time tells them apart."""
+    checked.findings(bkpsdm)
+    renja = bkpsdm.renja()
+    renja.rencana.rows = []
+    Plan.objects.filter(pk=bkpsdm.pk).update(data=Plan.dump(renja), updated_at=timezone.now())
+    again = Plan.objects.get(pk=bkpsdm.pk)
+    assert again.version == bkpsdm.version
+    assert checked.read_only(again).rencana.rows == []
