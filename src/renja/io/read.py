@@ -8,7 +8,6 @@ from renja.errors import FormatError
 from renja.io import json as renja_json
 from renja.io.report import ImportResult, Report
 from renja.io.text.read import read_text
-from renja.io.xlsx.read import read_xlsx
 
 FORMATS = ("json", "text", "xlsx")
 
@@ -47,5 +46,7 @@ def read_plan(path: str | Path) -> ImportResult:
     if kind == "json":
         return ImportResult(renja_json.load(path), Report())
     if kind == "xlsx":
+        from renja.io.xlsx.read import read_xlsx  # openpyxl is slow to import: only for XLSX
+
         return read_xlsx(path)
     return read_text(path)
