@@ -57,3 +57,19 @@ def test_public_lists_make_a_fixed_number_of_queries(small_and_large, url):
     load_pemda("Kota Tambahan", 3, 2025, seed=3)
     Plan.objects.filter(perangkat_daerah__pemda__slug="kota-tambahan").update(published=True)
     assert queries(None, url) == before <= 4
+
+
+def test_the_loader_command_loads_pemda_once(db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("renja_corpus", "--pemda", "2", "--agencies", "2", stdout=out)
+    call_command("renja_corpus", "--pemda", "1", "--agencies", "2", stdout=out)
+    assert out.getvalue().splitlines() == [
+        "Kabupaten Sumber Makmur: dimuat", "Kota Tirta Jaya: dimuat",
+        "Kata sandi setiap pengguna: demo-renja-2024",
+        "Kabupaten Sumber Makmur: sudah ada",
+        "Kata sandi setiap pengguna: demo-renja-2024"]
+    assert Plan.objects.filter(perangkat_daerah__pemda__slug="kota-tirta-jaya").count() == 2
