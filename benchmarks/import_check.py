@@ -15,17 +15,17 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+
+from timing import median_seconds  # noqa: E402
 
 from renja.demo.corpus import write_corpus  # noqa: E402
 from renja.io.read import read_plan  # noqa: E402
@@ -34,14 +34,6 @@ from renja.rules import run_checks  # noqa: E402
 EXAMPLE = ROOT / "tests" / "fixtures" / "perbup-pasuruan-147-2023-renja-bkpsdm-2024.txt"
 RENJA = Path(sys.executable).with_name("renja")
 
-
-def median_seconds(action: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def import_and_check(path: Path) -> int:

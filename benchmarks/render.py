@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+
+from timing import median_seconds  # noqa: E402
 
 from renja.demo.generate import Spec, generate  # noqa: E402
 from renja.domain import Renja  # noqa: E402
@@ -27,14 +27,6 @@ from renja.render import RENDERERS, render  # noqa: E402
 
 EXAMPLE = ROOT / "tests" / "fixtures" / "perbup-pasuruan-147-2023-renja-bkpsdm-2024.txt"
 
-
-def median_seconds(action: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def libreoffice(docx: Path, out: Path) -> Callable[[], object]:
