@@ -35,7 +35,8 @@ def same(a: object, b: object, path: str = "") -> list[str]:
 
 def tables(plan: Renja) -> list[object]:
     return [plan.rencana, plan.tc29, plan.tc30, plan.tc31, plan.tc32, plan.tujuan_sasaran,
-            plan.tahun, plan.pemda.nama, plan.perangkat_daerah]
+            plan.tahun, plan.pemda.nama, plan.perangkat_daerah, plan.bab, plan.isu_penting,
+            plan.kebijakan, plan.daftar_program.rows, plan.dasar_hukum]
 
 
 @pytest.mark.parametrize("plan", [
@@ -112,9 +113,31 @@ def test_the_workbook_is_set_up_for_printing(tmp_path):
     plan = read_plan(EXAMPLE).renja
     workbook = load_workbook(render(plan, "xlsx", tmp_path / "renja.xlsx"))
     assert workbook.sheetnames == ["Info", "T-C.33", "T-C.29", "T-C.30", "T-C.31", "T-C.32",
-                                   "Tabel 3.2", "Indikator"]
+                                   "Tabel 3.2", "Indikator", "Teks"]
     sheet = workbook["T-C.33"]
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.print_title_rows == "$5:$7"
     assert sheet.freeze_panes == "A8"
     assert "D5:G5" in {str(r) for r in sheet.merged_cells.ranges}
+
+
+def test_chapter_texts_longer_than_a_cell_come_back_whole(tmp_path):
+    plan = read_plan(EXAMPLE).renja
+    plan.bab[0].teks = "Paragraf panjang. " * 3000  # 54,000 characters: two cells
+    path = render(plan, "xlsx", tmp_path / "renja.xlsx")
+    kinds = [c.value for c in load_workbook(path)["Teks"]["A"]]
+    assert kinds[kinds.index("bab") + 1] == "lanjutan"
+    assert read_plan(path).renja.bab[0].teks == plan.bab[0].teks
+
+
+def test_an_unknown_row_on_the_text_sheet_is_reported_and_left_out(tmp_path):
+    plan = read_plan(EXAMPLE).renja
+    path = render(plan, "xlsx", tmp_path / "renja.xlsx")
+    workbook = load_workbook(path)
+    workbook["Teks"].append(["lampiran", "", "", "teks lain"])
+    workbook.save(path)
+    result = read_plan(path)
+    row = workbook["Teks"].max_row
+    assert [f"{n.source.describe()}: {n.message('id')}" for n in result.report.notices
+            if n.source.sheet == "Teks"] == [
+        f"renja.xlsx!Teks!A{row}: baris berjenis 'lampiran' tidak dikenali; tidak dimasukkan"]

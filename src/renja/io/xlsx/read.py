@@ -26,6 +26,7 @@ from renja.io.report import ImportResult, Report
 from renja.io.tables.assemble import TableSet
 from renja.io.text.blocks import block_from_rows
 from renja.io.xlsx.formula import FormulaError, evaluate
+from renja.io.xlsx.texts import is_text_sheet, read_texts
 from renja.numbers import format_number
 
 _MONEY_LABEL = re.compile(r"pagu|dana|anggaran|belanja|rp\b|rupiah", re.IGNORECASE)
@@ -50,6 +51,7 @@ def read_xlsx(path: str | Path) -> ImportResult:
     titles: list[str] = []
     info: dict[str, str] = {}
     traits: dict[tuple[str, str, str], tuple[str | None, str | None]] = {}
+    text_sheet: Worksheet | None = None
     for sheet in workbook.worksheets:
         values = Values(sheet, cached[sheet.title], report, path.name)
         if _is_info(sheet):
@@ -57,6 +59,9 @@ def read_xlsx(path: str | Path) -> ImportResult:
             continue
         if _is_indicator_sheet(sheet):
             traits = _read_traits(sheet)
+            continue
+        if is_text_sheet(sheet):
+            text_sheet = sheet
             continue
         block = _sheet_block(sheet, path.name, values)
         if block is None:
@@ -73,6 +78,8 @@ def read_xlsx(path: str | Path) -> ImportResult:
     _apply_info(renja, info)
     tables.finish(renja)
     _apply_traits(renja, traits)
+    if text_sheet is not None:
+        read_texts(text_sheet, renja, path.name, report)
     return ImportResult(renja, report)
 
 

@@ -22,6 +22,8 @@ from renja.calc.evaluation import tc29_expected
 from renja.calc.rollup import belanja_total, operasi_parts
 from renja.domain import Belanja, Jumlah, PlanNode, Renja, Target, Tc29Indikator, format_target
 from renja.domain.plan import BELANJA_OPERASI_PARTS
+from renja.io.xlsx.texts import TITLE as TEXT_TITLE
+from renja.io.xlsx.texts import write_texts
 from renja.render.layout import BELANJA_LINES, Row, TableLayout, layout
 from renja.rules.finding import Finding
 
@@ -48,6 +50,7 @@ def render_xlsx(renja: Renja, findings: Sequence[Finding] | None = None) -> byte
         elif key == "tc29":
             _tc29_formulas(sheet, renja, rows)
     _indicator_sheet(workbook.create_sheet("Indikator"), renja)
+    write_texts(workbook.create_sheet(TEXT_TITLE), renja)
     if findings is not None:
         _findings_sheet(workbook.create_sheet("Temuan"), findings)
     out = io.BytesIO()
