@@ -79,6 +79,10 @@ def test_a_planner_imports_fixes_a_pagu_and_exports(page):
     row = "#row-0-0-0-0"
     page.click(f"{row} >> text=Ubah")
     page.fill("input[name=belanja_barang_jasa_n]", "10.058.600")
+    # before saving, the rows above and the total follow what is typed
+    expect(page.locator("#row-0-0-0-pagu-n")).to_have_text("23.382.600")
+    expect(page.locator("#total-n")).to_have_text("22.146.310.718")
+    assert page.locator("#total-n.pending").count() == 1
     page.click("button:text('Simpan')")
     expect(page.locator("#total-n")).not_to_have_text(total_before)
     assert page.inner_text("#total-n") == "22.146.310.718"

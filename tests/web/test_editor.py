@@ -37,6 +37,31 @@ def test_saving_a_breakdown_recomputes_pagu_and_the_roll_ups(planner, bkpsdm):
     assert '<td class="num" id="total-n">22.146.252.118</td>' in response.content.decode()
 
 
+def test_the_roll_ups_are_previewed_as_the_planner_types_without_saving(planner, bkpsdm):
+    response = planner.post(f"/renja/{bkpsdm.pk}/baris/0.0.0.0/pratinjau/",
+                            {"version": bkpsdm.version, "belanja_barang_jasa_n": "10.000.000"})
+    page = response.content.decode()
+    assert "Belum disimpan: pagu baris ini Rp 10.000.000" in page
+    assert ('<td class="num pending" data-field="pagu_n" id="row-0-0-0-pagu-n" '
+            'hx-swap-oob="true">23.324.000</td>') in page
+    assert '<td class="num pending" id="total-n" hx-swap-oob="true">22.146.252.118</td>' in page
+    assert Plan.objects.get(pk=bkpsdm.pk).version == bkpsdm.version
+
+
+def test_a_mistyped_amount_is_explained_while_typing(planner, bkpsdm):
+    response = planner.post(f"/renja/{bkpsdm.pk}/baris/0.0.0.0/pratinjau/",
+                            {"belanja_barang_jasa_n": "10.000.000,-x"})
+    assert response.status_code == 200
+    assert response.content.decode() == (
+        '<span class="error-text">&#x27;10.000.000,-x&#x27; bukan angka</span>\n')
+
+
+def test_a_verifier_cannot_preview_changes(verifier, bkpsdm):
+    response = verifier.post(f"/renja/{bkpsdm.pk}/baris/0.0.0.0/pratinjau/",
+                             {"belanja_barang_jasa_n": "1"})
+    assert response.status_code == 403
+
+
 def test_a_mistyped_amount_is_refused_in_bahasa_indonesia_and_nothing_is_saved(planner, bkpsdm):
     response = save(planner, bkpsdm, "0.0.0.0", belanja_barang_jasa_n="sepuluh juta")
     assert response.status_code == 422

@@ -15,6 +15,7 @@ urlpatterns = [
     path("renja/<int:pk>/unduh/<str:fmt>/", views.export, name="export"),
     path("renja/<int:pk>/baris/<str:path>/", editor.row_form, name="row_form"),
     path("renja/<int:pk>/baris/<str:path>/simpan/", editor.row_save, name="row_save"),
+    path("renja/<int:pk>/baris/<str:path>/pratinjau/", editor.row_preview, name="row_preview"),
     path("renja/<int:pk>/baris/<str:path>/tambah/", editor.add_form, name="row_add"),
     path("renja/<int:pk>/baris/<str:path>/tambah/simpan/", editor.add_save,
          name="row_add_save"),

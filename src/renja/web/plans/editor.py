@@ -109,13 +109,7 @@ def row_save(request: HttpRequest, pk: int, path: str) -> HttpResponse:
     renja = plan.renja()
     try:
         version = int(request.POST.get("version", "0"))
-        node = node_at(renja, path)
-        for field in EDITABLE:
-            if field not in request.POST:
-                continue
-            if field in ("pagu_n", "pagu_n1") and (node.children or not node.belanja_n.is_empty()):
-                continue
-            set_value(renja, path, field, request.POST[field])
+        _apply_fields(renja, path, request)
         _indicators(renja, path, request)
         plan.store(renja, request.user, version)
     except RenjaError as exc:
@@ -128,6 +122,39 @@ def row_save(request: HttpRequest, pk: int, path: str) -> HttpResponse:
             f"Renja ini sudah diubah oleh {who} setelah Anda membukanya; perubahan Anda "
             f"tidak disimpan. Tabel di bawah sudah dimuat ulang: periksa lalu ulangi."))
     return _editor(request, plan)
+
+
+def _apply_fields(renja: Any, path: str, request: HttpRequest) -> None:
+    """The row's money, lokasi and sumber dana as typed; the roll-ups above recomputed."""
+    node = node_at(renja, path)
+    for field in EDITABLE:
+        if field not in request.POST:
+            continue
+        if field in ("pagu_n", "pagu_n1") and (node.children or not node.belanja_n.is_empty()):
+            continue
+        set_value(renja, path, field, request.POST[field])
+
+
+@login_required
+def row_preview(request: HttpRequest, pk: int, path: str) -> HttpResponse:
+    """What the row and the rows above it would sum to, as the planner types; nothing saved."""
+    plan = get_plan(request.user, pk, edit=True)
+    renja = plan.renja()
+    try:
+        _apply_fields(renja, path, request)
+    except RenjaError as exc:
+        return render(request, "renja/row_preview.html", {"error": exc.message("id")})
+    parts = path.split(".")
+    above = [".".join(parts[:i]) for i in range(1, len(parts))]
+    total = renja.rencana.total
+    return render(request, "renja/row_preview.html", {
+        "node": node_at(renja, path),
+        "pagu_n": format_rupiah(node_at(renja, path).pagu_n),
+        "above": [{"anchor": "row-" + p.replace(".", "-"),
+                   "pagu_n": format_rupiah(node_at(renja, p).pagu_n),
+                   "pagu_n1": format_rupiah(node_at(renja, p).pagu_n1)} for p in above],
+        "total_n": format_rupiah(total.pagu_n) if total else "",
+        "total_n1": format_rupiah(total.pagu_n1) if total else ""})
 
 
 def _indicators(renja: Any, path: str, request: HttpRequest) -> None:
