@@ -91,3 +91,25 @@ def test_a_version_covers_the_years_between_its_bounds():
     version = Version("v", "judul", 2022, 2023)
     assert [version.covers(y) for y in (2021, 2022, 2023, 2024)] == [False, True, True, False]
     assert Version("v", "judul", 2024, None).covers(2030)
+
+
+def test_the_partial_match_shortcut_finds_exactly_what_scoring_every_name_finds():
+    import random
+
+    from rapidfuzz import fuzz, process
+
+    from renja.nomenklatur.catalogue import _partial
+
+    catalogue = default_catalogue()
+    entries = catalogue.entries()
+    rng = random.Random(3)
+    names = [e.key for e in rng.sample(entries, 60)]
+    queries = [n[: rng.randint(5, len(n))] for n in names]
+    queries += [" ".join(rng.sample(n.split(), len(n.split()))) for n in names[:20]]
+    for cutoff in (90 / 0.95, 85 / 0.95):
+        for query in queries:
+            longer = [i for i, e in enumerate(entries) if len(e.key) > len(query)]
+            expected = [(longer[j], s) for _, s, j in process.extract(
+                query, [entries[i].key for i in longer], scorer=fuzz.partial_ratio, limit=None,
+                score_cutoff=cutoff)]
+            assert sorted(_partial(query, entries, cutoff)) == sorted(expected), query

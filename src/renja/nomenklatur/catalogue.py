@@ -167,13 +167,30 @@ def _best(query: str, entries: list[Entry], limit: int, min_score: float,
                                            scorer=fuzz.ratio, limit=None,
                                            score_cutoff=min_score):
         scores[index] = whole
-    longer = [i for i, e in enumerate(entries) if len(e.key) > len(query)]
-    for _, part, j in process.extract(query, [entries[i].key for i in longer],
-                                      scorer=fuzz.partial_ratio, limit=None,
-                                      score_cutoff=min_score / 0.95):
-        scores[longer[j]] = max(scores.get(longer[j], 0.0), part * 0.95)
+    for index, part in _partial(query, entries, min_score / 0.95):
+        scores[index] = max(scores.get(index, 0.0), part * 0.95)
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
     return ranked[:limit]
+
+
+def _partial(query: str, entries: list[Entry], cutoff: float) -> list[tuple[int, float]]:
+    """Indexes and partial-ratio scores (>= ``cutoff``) of entries with longer names.
+
+    partial_ratio is the costly scorer. A window w of a name scoring ``c`` against the query q
+    needs LCS(q, w) >= c*|q|/(200-c), hence ratio(q, name) * (|q|+|name|) >= 200*c*|q|/(200-c):
+    the cheap plain ratio rules out most names first when the cutoff is high (same results).
+    """
+    size = len(query)
+    longer = [i for i, e in enumerate(entries) if len(e.key) > size]
+    if cutoff >= 80:
+        bound = 0.99 * 200 * cutoff * size / (200 - cutoff)  # 0.99: float rounding
+        found = process.extract(query, [entries[i].key for i in longer], scorer=fuzz.ratio,
+                                limit=None)
+        longer = [longer[j] for _, ratio, j in found
+                  if ratio * (size + len(entries[longer[j]].key)) >= bound]
+    return [(longer[j], part) for _, part, j in process.extract(
+        query, [entries[i].key for i in longer], scorer=fuzz.partial_ratio, limit=None,
+        score_cutoff=cutoff)]
 
 
 def read_csv(path: Path, versi: str) -> list[Entry]:
