@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from renja.calc.rollup import (
     YEARS,
@@ -15,7 +16,7 @@ from renja.calc.rollup import (
     plan_belanja,
     plan_total,
 )
-from renja.domain import Belanja, Jumlah, PlanNode
+from renja.domain import Belanja, Jumlah, PlanNode, Source
 from renja.domain.plan import BELANJA_OPERASI_PARTS, BELANJA_TOP
 from renja.numbers import format_rupiah, parse_rupiah
 from renja.rules.registry import Context, rule, where
@@ -70,19 +71,11 @@ def _money_rows(ctx: Context) -> list[tuple[PlanNode | Jumlah, str | None, str]]
       "T-C.33 5.03.01.2.02.0003 (…): belanja operasi 2024 seharusnya 108.343.000 (pegawai + "
       "barang dan jasa + …), tertulis 100.000.000")
 def operasi_sum(ctx: Context) -> None:
-    for row, kode, nama in _money_rows(ctx):
-        for year in YEARS:
-            b: Belanja = getattr(row, f"belanja_{year}")
-            expected = operasi_parts(b)
-            if b.operasi is None or expected is None or expected == b.operasi:
-                continue
-            label = where("tc33", kode, nama)
-            ctx.report(table="tc33", kode=kode, field=f"belanja_operasi_{year}",
-                       expected=expected, actual=b.operasi, source=b.source_of("operasi"),
-                       id=f"{label}: belanja operasi {_year(ctx, year)} seharusnya {rp(expected)} "
-                          f"(pegawai + barang dan jasa + …), tertulis {rp(b.operasi)}",
-                       en=f"{label}: belanja operasi {_year(ctx, year)} should be {rp(expected)} "
-                          f"(pegawai + barang dan jasa + …), found {rp(b.operasi)}")
+    _sum_rule(ctx, "belanja operasi", "pegawai + barang dan jasa + …",
+              lambda row, year: (operasi_parts(_belanja(row, year)),
+                                 _belanja(row, year).operasi,
+                                 "belanja_operasi_" + year,
+                                 _belanja(row, year).source_of("operasi")))
 
 
 @rule("U003", "uang", "error", "Pagu tidak sama dengan jumlah jenis belanjanya",
@@ -90,19 +83,34 @@ def operasi_sum(ctx: Context) -> None:
       "T-C.33 5.03.01 (PROGRAM PENUNJANG …): pagu 2024 seharusnya 11.343.868.330 (operasi + "
       "modal + tidak terduga + transfer), tertulis 11.343.000.000")
 def pagu_breakdown(ctx: Context) -> None:
+    _sum_rule(ctx, "pagu", "operasi + modal + tidak terduga + transfer",
+              lambda row, year: (belanja_total(_belanja(row, year)),
+                                 getattr(row, f"pagu_{year}"), f"pagu_{year}",
+                                 row.source_of(f"pagu_{year}")))
+
+
+def _belanja(row: PlanNode | Jumlah, year: str) -> Belanja:
+    found: Belanja = getattr(row, f"belanja_{year}")
+    return found
+
+
+Amounts = Callable[[PlanNode | Jumlah, str], tuple[int | None, int | None, str, Source | None]]
+
+
+def _sum_rule(ctx: Context, what: str, formula: str, amounts: Amounts) -> None:
+    """Each T-C.33 row and year: ``amounts`` gives (expected sum, printed, field, source)."""
     for row, kode, nama in _money_rows(ctx):
         for year in YEARS:
-            b: Belanja = getattr(row, f"belanja_{year}")
-            expected, actual = belanja_total(b), getattr(row, f"pagu_{year}")
+            expected, actual, field, source = amounts(row, year)
             if expected is None or actual is None or expected == actual:
                 continue
             label = where("tc33", kode, nama)
-            ctx.report(table="tc33", kode=kode, field=f"pagu_{year}", expected=expected,
-                       actual=actual, source=row.source_of(f"pagu_{year}"),
-                       id=f"{label}: pagu {_year(ctx, year)} seharusnya {rp(expected)} (operasi + "
-                          f"modal + tidak terduga + transfer), tertulis {rp(actual)}",
-                       en=f"{label}: pagu {_year(ctx, year)} should be {rp(expected)} (operasi + "
-                          f"modal + tidak terduga + transfer), found {rp(actual)}")
+            ctx.report(table="tc33", kode=kode, field=field, expected=expected, actual=actual,
+                       source=source,
+                       id=f"{label}: {what} {_year(ctx, year)} seharusnya {rp(expected)} "
+                          f"({formula}), tertulis {rp(actual)}",
+                       en=f"{label}: {what} {_year(ctx, year)} should be {rp(expected)} "
+                          f"({formula}), found {rp(actual)}")
 
 
 @rule("U004", "uang", "error", "JUMLAH TOTAL tidak sama dengan jumlah program",
