@@ -130,14 +130,27 @@ def test_chapter_texts_longer_than_a_cell_come_back_whole(tmp_path):
     assert read_plan(path).renja.bab[0].teks == plan.bab[0].teks
 
 
-def test_an_unknown_row_on_the_text_sheet_is_reported_and_left_out(tmp_path):
+def test_any_long_text_continues_on_the_next_row(tmp_path):
+    plan = read_plan(EXAMPLE).renja
+    plan.isu_penting = ["Isu panjang. " * 3000, "Isu pendek"]
+    back = read_plan(render(plan, "xlsx", tmp_path / "renja.xlsx")).renja
+    assert back.isu_penting == plan.isu_penting
+
+
+def test_rows_the_text_sheet_cannot_place_are_reported_and_left_out(tmp_path):
     plan = read_plan(EXAMPLE).renja
     path = render(plan, "xlsx", tmp_path / "renja.xlsx")
     workbook = load_workbook(path)
     workbook["Teks"].append(["lampiran", "", "", "teks lain"])
+    workbook["Teks"].append(["daftar", "9", "subkegiatan", "Kegiatan X"])
     workbook.save(path)
     result = read_plan(path)
     row = workbook["Teks"].max_row
     assert [f"{n.source.describe()}: {n.message('id')}" for n in result.report.notices
             if n.source.sheet == "Teks"] == [
-        f"renja.xlsx!Teks!A{row}: baris berjenis 'lampiran' tidak dikenali; tidak dimasukkan"]
+        f"renja.xlsx!Teks!A{row - 1}: baris berjenis 'lampiran' tidak dikenali; tidak "
+        f"dimasukkan",
+        f"renja.xlsx!Teks!A{row}: butir daftar dengan level 'subkegiatan' yang tidak dikenal; "
+        f"tidak dimasukkan"]
+    assert result.renja.daftar_program.rows == read_plan(
+        render(plan, "xlsx", tmp_path / "again.xlsx")).renja.daftar_program.rows

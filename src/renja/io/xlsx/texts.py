@@ -56,32 +56,46 @@ def is_text_sheet(sheet: Worksheet) -> bool:
 
 def read_texts(sheet: Worksheet, renja: Renja, file: str, report: Report) -> None:
     """Put the sheet's texts into ``renja``; a row that cannot be read is reported."""
-    last: Bab | Bagian | DaftarItem | None = None
-    for number, row in enumerate(sheet.iter_rows(min_row=3, max_col=4, values_only=True),
-                                 start=3):
-        jenis, nomor, judul, teks = (("" if v is None else str(v)) for v in row)
+    for number, jenis, nomor, judul, teks in _rows(sheet):
         source = Source(file=file, sheet=TITLE, cell=f"A{number}")
-        if jenis == "lanjutan" and isinstance(last, Bab | Bagian):
-            last.teks += teks
-        elif jenis == "dasar_hukum":
+        if jenis == "dasar_hukum":
             try:
                 renja.dasar_hukum = Peraturan.model_validate_json(teks)
             except ValidationError:
                 report.add(source, "the legal basis (dasar_hukum) is not readable JSON",
                            "dasar hukum (dasar_hukum) bukan JSON yang dapat dibaca")
         elif jenis == "bab":
-            last = Bab(nomor=nomor, judul=judul, teks=teks)
-            renja.bab.append(last)
+            renja.bab.append(Bab(nomor=nomor, judul=judul, teks=teks))
         elif jenis == "bagian" and renja.bab:
-            last = Bagian(nomor=nomor or None, judul=judul, teks=teks)
-            renja.bab[-1].bagian.append(last)
+            renja.bab[-1].bagian.append(Bagian(nomor=nomor or None, judul=judul, teks=teks))
+        elif jenis == "bagian":
+            report.add(source, "a section (bagian) before any chapter (bab); left out",
+                       "bagian sebelum bab mana pun; tidak dimasukkan")
         elif jenis == "isu":
             renja.isu_penting.append(teks)
         elif jenis == "kebijakan":
             renja.kebijakan.append(teks)
-        elif jenis == "daftar" and (judul in LEVELS or not judul):
+        elif jenis == "daftar" and judul in ("", *LEVELS):
             renja.daftar_program.rows.append(DaftarItem(
                 nomor=nomor or None, level=judul or None, nama=teks))
+        elif jenis == "daftar":
+            report.add(source, f"list item with unknown level '{judul}'; left out",
+                       f"butir daftar dengan level '{judul}' yang tidak dikenal; tidak "
+                       f"dimasukkan")
         elif jenis:
             report.add(source, f"row of kind '{jenis}' is not understood; left out",
                        f"baris berjenis '{jenis}' tidak dikenali; tidak dimasukkan")
+
+
+def _rows(sheet: Worksheet) -> list[tuple[int, str, str, str, str]]:
+    """(row number, jenis, nomor, judul, teks), ``lanjutan`` rows joined to the row above."""
+    rows: list[tuple[int, str, str, str, str]] = []
+    for number, row in enumerate(sheet.iter_rows(min_row=3, max_col=4, values_only=True),
+                                 start=3):
+        jenis, nomor, judul, teks = (("" if v is None else str(v)) for v in row)
+        if jenis == "lanjutan" and rows:
+            at, kind, number_above, title, text = rows[-1]
+            rows[-1] = (at, kind, number_above, title, text + teks)
+        else:
+            rows.append((number, jenis, nomor, judul, teks))
+    return rows
