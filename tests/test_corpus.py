@@ -43,3 +43,21 @@ def test_the_cli_writes_a_corpus(tmp_path: Path):
     files = sorted(tmp_path.iterdir())
     assert [f.name for f in files] == ["00001-PD01.txt", "00002-PD02.txt", "00003-PD03.txt"]
     assert read_plan(files[0]).renja.perangkat_daerah.nama == "Dinas Pendidikan"
+
+
+def test_a_generated_plan_has_the_number_of_sub_kegiatan_asked_for():
+    from renja.demo.generate import Spec, generate
+
+    for asked in (20, 80, 150):
+        renja = generate(Spec(bidang="1.01", sub_kegiatan=asked, seed=4, tahun=2025))
+        assert sum(1 for n in renja.rencana.walk() if n.level == "sub_kegiatan") == asked
+
+
+def test_generated_percentages_round_halves_up_as_excel_does():
+    from decimal import Decimal
+
+    from renja.demo.generate import _percent
+
+    assert _percent(58, 80) == Decimal(73)  # 72.5: Python's round() would give 72
+    assert _percent(1, 3) == Decimal(33)
+    assert _percent(5, 0) == Decimal(0)

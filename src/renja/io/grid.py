@@ -30,8 +30,7 @@ class Cell:
                  at: tuple[str, int, int] | None = None) -> None:
         self.text = text
         self._source = source
-        self._at = at
-        """(file, line, column): most cells are never cited, so Source is built lazily."""
+        self._at = at  # (file, line, column): most cells are never cited, so no Source yet
 
     @property
     def source(self) -> Source:
