@@ -42,7 +42,7 @@ def _row(path: str, node: PlanNode, depth: int, flagged: set[str], urls: str,
     return {
         "path": path, "node": node, "depth": depth, "leaf": not node.children,
         "url_form": url, "url_remove": f"{url}hapus/", "url_add": f"{url}tambah/",
-        "anchor": "row-" + path.replace(".", "-"), "level": node.level,
+        "anchor": _anchor(path), "level": node.level,
         "kode": node.kode or node.kode_asal or "", "nama": node.nama,
         "lokasi": node.lokasi or "", "sumber_dana": node.sumber_dana or "",
         "indikator": node.indikator, "first": ind,
@@ -53,6 +53,11 @@ def _row(path: str, node: PlanNode, depth: int, flagged: set[str], urls: str,
         "flagged": bool(node.kode and node.kode in flagged),
         "can_add": node.level in ("program", "kegiatan") and bool(node.kode),
     }
+
+
+def _anchor(path: str) -> str:
+    """The HTML id of the editor row at ``path`` (``0.1.2`` → ``row-0-1-2``)."""
+    return "row-" + path.replace(".", "-")
 
 
 def _lines(texts: Iterable[str]) -> str:
@@ -85,7 +90,7 @@ def row_form(request: HttpRequest, pk: int, path: str) -> HttpResponse:
     node = node_at(plan.renja(), path)
     return render(request, "renja/row_form.html", {
         "plan": plan, "path": path, "node": node, "belanja": _belanja_fields(node),
-        "anchor": "row-" + path.replace(".", "-")})
+        "anchor": _anchor(path)})
 
 
 def _belanja_fields(node: PlanNode) -> list[dict[str, str]]:
@@ -148,9 +153,8 @@ def row_preview(request: HttpRequest, pk: int, path: str) -> HttpResponse:
     above = [".".join(parts[:i]) for i in range(1, len(parts))]
     total = renja.rencana.total
     return render(request, "renja/row_preview.html", {
-        "node": node_at(renja, path),
         "pagu_n": format_rupiah(node_at(renja, path).pagu_n),
-        "above": [{"anchor": "row-" + p.replace(".", "-"),
+        "above": [{"anchor": _anchor(p),
                    "pagu_n": format_rupiah(node_at(renja, p).pagu_n),
                    "pagu_n1": format_rupiah(node_at(renja, p).pagu_n1)} for p in above],
         "total_n": format_rupiah(total.pagu_n) if total else "",
@@ -200,7 +204,7 @@ def add_form(request: HttpRequest, pk: int, path: str) -> HttpResponse:
         f"results-{path.replace('.', '-')}" else "renja/add_form.html"
     return render(request, template, {"plan": plan, "path": path, "parent": parent,
                                       "options": options[:40], "q": query,
-                                      "anchor": "row-" + path.replace(".", "-")})
+                                      "anchor": _anchor(path)})
 
 
 @login_required
