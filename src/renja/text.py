@@ -5,7 +5,9 @@ from __future__ import annotations
 SMALL_WORDS = frozenset(
     "dan atau di ke dari yang untuk serta pada dalam oleh dengan bagi atas tentang".split()
 )
-ACRONYMS = frozenset("ASN PNS PPPK OPD SKPD BUMD RSUD UPT UPTD DPRD BKPSDM BPKAD".split())
+# Acronyms of agencies and terms found in the names of many pemda's agencies and programs
+ACRONYMS = frozenset("""ASN PNS PPPK OPD SKPD BUMD BLUD RSUD UPT UPTD DPRD BKPSDM BKD BPKAD BPKD
+    BAPPEDA BAPPERIDA BAPENDA BPBD PUPR DPMPTSP UMKM APBD RKPD RPJMD TNI POLRI""".split())
 
 
 def title_case(text: str) -> str:
