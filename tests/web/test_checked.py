@@ -4,13 +4,24 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from renja.rules import run_checks
 from renja.web.plans import checked
 from renja.web.plans.models import Plan
 
 
-def test_findings_are_computed_once_per_saved_version(bkpsdm):
+def test_findings_are_computed_once_per_saved_version(bkpsdm, monkeypatch):
+    runs = []
+
+    def counted(renja, lang="id"):  # type: ignore[no-untyped-def]
+        runs.append(lang)
+        return run_checks(renja, lang=lang)
+
+    monkeypatch.setattr(checked, "run_checks", counted)
+    monkeypatch.setattr(checked, "_findings", checked._Recent(8))  # earlier tests saw bkpsdm
     first = checked.findings(bkpsdm)
     assert checked.findings(bkpsdm) == first
+    assert checked.findings(bkpsdm, lang="en") != first
+    assert runs == ["id", "en"]
     assert checked.read_only(bkpsdm) is checked.read_only(bkpsdm)
 
 

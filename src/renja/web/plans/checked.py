@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from datetime import datetime
 from threading import Lock
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from renja.domain import Renja
 from renja.rules import Finding, run_checks
@@ -19,28 +19,33 @@ if TYPE_CHECKING:
     from renja.web.plans.models import Plan
 
 Key = tuple[int, int, datetime, str]
-_KEEP = 256
-_cache: OrderedDict[Key, list[Finding]] = OrderedDict()
-_plans: OrderedDict[Key, Renja] = OrderedDict()
-_lock = Lock()
+T = TypeVar("T")
 
 
-def read_only(plan: Plan) -> Renja:
-    """``plan``'s data parsed, shared between requests: to show, never to change.
+class _Recent(Generic[T]):
+    """The ``keep`` most recently used values, safe to share between threads."""
 
-    Code that edits must call :meth:`Plan.renja` for its own copy.
-    """
-    key = _key(plan, "")
-    with _lock:
-        if key in _plans:
-            _plans.move_to_end(key)
-            return _plans[key]
-    renja = plan.renja()
-    with _lock:
-        _plans[key] = renja
-        while len(_plans) > _KEEP // 4:
-            _plans.popitem(last=False)
-    return renja
+    def __init__(self, keep: int) -> None:
+        self.keep = keep
+        self.values: OrderedDict[Key, T] = OrderedDict()
+        self.lock = Lock()
+
+    def get(self, key: Key) -> T | None:
+        with self.lock:
+            if key not in self.values:
+                return None
+            self.values.move_to_end(key)
+            return self.values[key]
+
+    def put(self, key: Key, value: T) -> None:
+        with self.lock:
+            self.values[key] = value
+            while len(self.values) > self.keep:
+                self.values.popitem(last=False)
+
+
+_findings: _Recent[list[Finding]] = _Recent(256)
+_plans: _Recent[Renja] = _Recent(64)
 
 
 def _key(plan: Plan, lang: str) -> Key:
@@ -48,15 +53,24 @@ def _key(plan: Plan, lang: str) -> Key:
     return (plan.pk, plan.version, plan.updated_at, lang)
 
 
+def read_only(plan: Plan) -> Renja:
+    """``plan``'s data parsed, shared between requests: to show, never to change.
+
+    Code that edits must call :meth:`Plan.renja` for its own copy.
+    """
+    renja = _plans.get(_key(plan, ""))
+    if renja is None:
+        renja = plan.renja()
+        _plans.put(_key(plan, ""), renja)
+    return renja
+
+
 def findings(plan: Plan, renja: Renja | None = None, lang: str = "id") -> list[Finding]:
     """The findings of ``plan`` as saved (``renja``: its data, if already read), in ``lang``."""
-    key = _key(plan, lang)
-    with _lock:
-        if key in _cache:
-            _cache.move_to_end(key)
-            return list(_cache[key])
-    found = run_checks(renja or plan.renja(), lang=lang)
-    remember(plan, found, lang=lang)
+    found = _findings.get(_key(plan, lang))
+    if found is None:
+        found = run_checks(renja or plan.renja(), lang=lang)
+        _findings.put(_key(plan, lang), found)
     return list(found)
 
 
@@ -64,11 +78,6 @@ def remember(plan: Plan, found: list[Finding], renja: Renja | None = None,
              lang: str = "id") -> None:
     """Keep what was just computed for ``plan`` as saved (by :meth:`Plan.store`): its findings
     and, if given, its data parsed (which nobody may change from then on)."""
-    with _lock:
-        _cache[_key(plan, lang)] = list(found)
-        while len(_cache) > _KEEP:
-            _cache.popitem(last=False)
-        if renja is not None:
-            _plans[_key(plan, "")] = renja
-            while len(_plans) > _KEEP // 4:
-                _plans.popitem(last=False)
+    _findings.put(_key(plan, lang), list(found))
+    if renja is not None:
+        _plans.put(_key(plan, ""), renja)
