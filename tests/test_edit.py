@@ -12,6 +12,7 @@ from renja.edit import (
 )
 from renja.errors import RenjaError
 from renja.io.read import read_plan
+from renja.numbers import format_rupiah
 from tests.io.text.test_example import EXAMPLE
 
 
@@ -29,7 +30,20 @@ def test_a_parent_pagu_cannot_be_typed_over_its_children():
     renja = read_plan(EXAMPLE).renja
     with pytest.raises(RenjaError) as exc:
         set_value(renja, "0.0", "pagu_n", "1.000")
-    assert exc.value.message("id") == "kolom 'pagu_n' tidak dapat diubah pada baris ini"
+    assert exc.value.message("id") == ("pagu baris ini adalah jumlah baris di bawahnya; ubah "
+                                       "pagu sub kegiatannya")
+
+
+def test_a_derived_pagu_typed_as_it_is_changes_nothing_and_another_value_is_refused():
+    renja = read_plan(EXAMPLE).renja
+    row = next(p for p, n, _ in paths(renja) if not n.children and not n.belanja_n.is_empty())
+    pagu = node_at(renja, row).pagu_n
+    set_value(renja, row, "pagu_n", format_rupiah(pagu))
+    assert node_at(renja, row).pagu_n == pagu
+    with pytest.raises(RenjaError) as exc:
+        set_value(renja, row, "pagu_n", "1.000")
+    assert exc.value.message("id") == ("pagu baris ini adalah jumlah rincian belanjanya; ubah "
+                                       "rincian belanja")
 
 
 def test_rows_are_added_from_the_nomenclature_under_their_parent():

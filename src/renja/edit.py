@@ -49,6 +49,8 @@ def set_value(renja: Renja, path: str, field: str, text: str, indikator: int = 0
     """Set one field of one row from what a person typed, then recompute the roll-ups."""
     node = node_at(renja, path)
     text = text.strip()
+    if field in MONEY_FIELDS and _derived(node, field, text):
+        return
     if field in MONEY_FIELDS and not node.children:
         setattr(node, field, parse_rupiah(text) if text else None)
     elif field.startswith("belanja_") and not node.children:
@@ -61,6 +63,25 @@ def set_value(renja: Renja, path: str, field: str, text: str, indikator: int = 0
         raise RenjaError(f"field {field!r} cannot be edited on this row",
                          f"kolom {field!r} tidak dapat diubah pada baris ini")
     roll_up(renja)
+
+
+def _derived(node: PlanNode, field: str, text: str) -> bool:
+    """True when ``field`` (a pagu) is derived on this row: the sum of its children, or of its
+    belanja breakdown. Typing the value it has is nothing; typing another is refused, so the
+    editor, the API and the CLI treat a derived pagu the same."""
+    year = field.removeprefix("pagu_")
+    breakdown = not getattr(node, f"belanja_{year}").is_empty()
+    if not node.children and not breakdown:
+        return False
+    current = getattr(node, field)
+    if text and current is not None and parse_rupiah(text) == current:
+        return True
+    if node.children:
+        raise RenjaError(f"{field} of this row is the sum of the rows under it",
+                         "pagu baris ini adalah jumlah baris di bawahnya; ubah pagu "
+                         "sub kegiatannya")
+    raise RenjaError(f"{field} of this row is the sum of its belanja; change the belanja",
+                     "pagu baris ini adalah jumlah rincian belanjanya; ubah rincian belanja")
 
 
 def _set_belanja(node: PlanNode, field: str, text: str) -> None:

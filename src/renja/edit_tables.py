@@ -140,3 +140,20 @@ def remove_usulan(renja: Renja, index: int) -> None:
         raise RenjaError(f"T-C.32 has no row {index + 1}", f"T-C.32 tidak punya baris {index + 1}")
     del rows[index]
     renja.tc32.nihil = not rows
+
+
+def add_usulan_rows(renja: Renja, rows: list[tuple[int, dict[str, str]]],
+                    name: str = "usulan") -> None:
+    """Proposals read from a CSV appended to T-C.32; a bad value names its line."""
+    for line, row in rows:
+        renja.tc32.rows.append(Usulan(nomor=str(len(renja.tc32.rows) + 1),
+                                      program_kegiatan=row.get("program_kegiatan", "")))
+        index = len(renja.tc32.rows) - 1
+        for field in ("lokasi", "indikator", "volume", "pengusul"):
+            if row.get(field):
+                try:
+                    set_cell(renja, "tc32", index, field, row[field])
+                except RenjaError as exc:
+                    raise RenjaError(f"{name}: line {line}: {exc.message('en')}",
+                                     f"{name}: baris {line}: {exc.message('id')}") from exc
+    renja.tc32.nihil = not renja.tc32.rows

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 SMALL_WORDS = frozenset(
     "dan atau di ke dari yang untuk serta pada dalam oleh dengan bagi atas tentang".split()
 )
@@ -21,3 +23,39 @@ def title_case(text: str) -> str:
         else:
             words.append(word[:1].upper() + word[1:].lower())
     return " ".join(words)
+
+
+# Control characters no document format can hold (XML 1.0 refuses them; PostgreSQL refuses NUL
+# in text): every C0 control except tab, line feed and carriage return, and DEL.
+_CONTROL = dict.fromkeys([*(c for c in range(32) if c not in (9, 10, 13)), 127])
+
+
+def clean_text(text: str) -> str:
+    """``text`` without the control characters that break DOCX, XLSX and PostgreSQL."""
+    return text.translate(_CONTROL) if not text.isprintable() else text
+
+
+def clean_data(value: object) -> object:
+    """Every string in JSON-like data (dicts, lists, strings) cleaned by :func:`clean_text`."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {clean_text(k) if isinstance(k, str) else k: clean_data(v)
+                for k, v in value.items()}
+    if isinstance(value, list):
+        return [clean_data(v) for v in value]
+    return value
+
+
+_PLAIN_NUMBER = re.compile(r"[-+]?\d[\d.,]*%?")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A text that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@`` first, or a
+    tab or carriage return) prefixed with an apostrophe so it stays text; numbers, including
+    signed ones such as ``-1.250``, are left as they are (OWASP: CSV injection)."""
+    if not isinstance(value, str) or not value or value[0] not in "=+-@\t\r":
+        return value
+    if _PLAIN_NUMBER.fullmatch(value):
+        return value
+    return "'" + value

@@ -47,7 +47,7 @@ def test_the_admin_cannot_touch_another_pemdas_agency(outsider):
     dinkes = PerangkatDaerah.objects.get(singkatan="DINKES")
     response = outsider.post("/pemda/pagu/", {"perangkat_daerah": dinkes.pk, "tahun": "2025",
                                               "pagu": "1.000"})
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert not PaguCeiling.objects.exists()
 
 

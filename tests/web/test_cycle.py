@@ -205,12 +205,12 @@ def test_the_verifier_sees_every_agency_with_its_stage_comments_and_findings(ver
 def test_the_api_moves_the_plan_with_the_same_rules(planner, verifier, bkpsdm):
     ok = planner.post(f"/api/plans/{bkpsdm.pk}/actions/submit", json.dumps({"note": "siap"}),
                       content_type="application/json")
-    assert (ok.status_code, ok.json()["version"]) == (200, bkpsdm.version)
+    assert (ok.status_code, ok.json()["version"]) == (200, bkpsdm.version + 1)
     refused = planner.post(f"/api/plans/{bkpsdm.pk}/actions/accept", "{}",
                            content_type="application/json")
-    assert refused.status_code == 422
+    assert refused.status_code == 403
     assert refused.json() == {"ok": False, "error": "peran Anda tidak berhak: terima",
-                              "code": "alur"}
+                              "code": "ditolak"}
     assert AuditEntry.objects.get(action="renja.renja.submit").via == "api"
 
 

@@ -102,7 +102,9 @@ def test_the_api_edits_with_the_same_lock(planner, bkpsdm):
                           content_type="application/json")
     assert stale.status_code == 409
     assert stale.json() == {"ok": False, "code": "versi", "error": (
-        f"Renja ini sudah diubah (versi sekarang {bkpsdm.version + 1}); muat ulang lalu ulangi.")}
+        f"Renja ini sudah diubah oleh Perencana BKPSDM setelah Anda membukanya (sekarang versi "
+        f"{bkpsdm.version + 1}); perubahan Anda tidak disimpan. Muat ulang, periksa, lalu "
+        f"ulangi.")}
 
 
 def test_the_api_reports_bad_values_as_json(planner, bkpsdm):

@@ -9,6 +9,7 @@ from pathlib import Path
 from renja.domain import Renja
 from renja.errors import RenjaError
 from renja.rules.finding import Finding
+from renja.text import clean_data
 
 
 @dataclass(frozen=True)
@@ -88,5 +89,13 @@ def render(renja: Renja, fmt: str, out: str | Path,
         raise RenjaError(f"unknown format '{fmt}': expected one of {names}",
                          f"format '{fmt}' tidak dikenal: pilih salah satu dari {names}")
     path = Path(out)
-    RENDERERS[fmt].write(renja, path, findings)
+    RENDERERS[fmt].write(printable(renja), path, findings)
     return path
+
+
+def printable(renja: Renja) -> Renja:
+    """``renja`` itself, or a copy without the control characters that DOCX and XLSX cannot
+    hold (a value typed with ``\x0b`` would make every export fail)."""
+    data = renja.model_dump(mode="json", exclude_none=True)
+    cleaned = clean_data(data)
+    return renja if cleaned == data else Renja.model_validate(cleaned)

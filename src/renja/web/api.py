@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from ninja import NinjaAPI, Schema, Status
 from ninja.security import SessionAuth
 
 from renja.edit import set_value
 from renja.errors import RenjaError
+from renja.web.outcome import failure_of
 from renja.web.plans import checked
 from renja.web.plans.access import get_plan, visible_plans
-from renja.web.plans.models import StaleVersion
+from renja.web.plans.actions import change_plan, perform
+from renja.web.plans.models import PlanLocked, StaleVersion
 
 api = NinjaAPI(title="renja API", version="1", urls_namespace="api",
                description="Rencana Kerja Perangkat Daerah. Galat: {ok: false, error, code}.")
@@ -49,9 +52,14 @@ def _summary(plan: Any) -> dict[str, Any]:
 
 
 @api.exception_handler(RenjaError)
-def renja_error(request: HttpRequest, exc: RenjaError) -> Any:
-    return api.create_response(request, {"ok": False, "error": exc.message("id"),
-                                         "code": exc.code}, status=422)
+@api.exception_handler(StaleVersion)
+@api.exception_handler(PlanLocked)
+@api.exception_handler(PermissionDenied)
+def refused(request: HttpRequest, exc: Exception) -> Any:
+    """Every refusal of an action, mapped like the pages map it (409, 403, 422)."""
+    failed = failure_of(exc)
+    assert failed is not None
+    return api.create_response(request, failed.json(), status=failed.status)
 
 
 @api.get("/plans", response=list[PlanSummary], auth=None)
@@ -83,27 +91,19 @@ class Act(Schema):
 
 
 @api.post("/plans/{plan_id}/actions/{action}", auth=SessionAuth(),
-          response={200: PlanSummary, 422: Problem})
+          response={200: PlanSummary, 403: Problem, 422: Problem})
 def act(request: HttpRequest, plan_id: int, action: str, body: Act) -> Any:
     """A step of the cycle: submit, return, accept, set, perubahan (the same rules as pages)."""
-    from renja.web.plans.actions import perform
-
     plan = perform(get_plan(request.user, plan_id), request.user, action, note=body.note,
                    override=body.override, nomor=body.nomor, tanggal=body.tanggal, via="api")
     return Status(200, _summary(plan))
 
 
-@api.patch("/plans/{plan_id}", auth=SessionAuth(), response={200: PlanSummary, 409: Problem,
-                                                             422: Problem})
+@api.patch("/plans/{plan_id}", auth=SessionAuth(),
+           response={200: PlanSummary, 403: Problem, 409: Problem, 422: Problem})
 def edit_plan(request: HttpRequest, plan_id: int, edit: Edit) -> Any:
     """Change one value of one T-C.33 row; refused with 409 when `version` is not current."""
-    plan = get_plan(request.user, plan_id, edit=True)
-    renja = plan.renja()
-    set_value(renja, edit.path, edit.field, edit.value, edit.indikator)
-    try:
-        plan.store(renja, request.user, edit.version, via="api")
-    except StaleVersion as stale:
-        return Status(409, {"ok": False, "code": "versi",
-                     "error": f"Renja ini sudah diubah (versi sekarang {stale.plan.version}); "
-                              f"muat ulang lalu ulangi."})
-    return Status(200, _summary(plan))
+    plan = get_plan(request.user, plan_id)
+    saved = change_plan(plan.pk, request.user, lambda renja: set_value(
+        renja, edit.path, edit.field, edit.value, edit.indikator), edit.version, via="api")
+    return Status(200, _summary(saved))

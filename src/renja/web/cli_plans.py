@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import click
+
+from renja.errors import RenjaError
 
 
 def _django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "renja.web.settings")
-    import django
+    try:
+        import django
 
-    django.setup()
+        django.setup()
+    except Exception as exc:  # settings missing, database unreachable: one line, not a trace
+        raise RenjaError(f"the web app's settings cannot be loaded: {exc}",
+                         f"pengaturan aplikasi web tidak dapat dimuat: {exc}",
+                         hint="set RENJA_SECRET_KEY and DATABASE_URL, or RENJA_DEMO=1") from exc
 
 
 @click.group("plan")
@@ -31,10 +39,8 @@ def list_plans(username: str) -> None:
                    f"{plan.status}")
 
 
-def _user(username: str):  # type: ignore[no-untyped-def]
+def _user(username: str) -> Any:
     from django.contrib.auth.models import User
-
-    from renja.errors import RenjaError
 
     try:
         return User.objects.get(username=username)
@@ -57,7 +63,7 @@ def act(action: str, plan_id: int, username: str, note: str, override: bool, nom
     _django()
     from django.http import Http404
 
-    from renja.errors import RenjaError
+    from renja.web.outcome import attempt
     from renja.web.plans.access import get_plan
     from renja.web.plans.actions import perform
 
@@ -67,6 +73,9 @@ def act(action: str, plan_id: int, username: str, note: str, override: bool, nom
     except Http404 as exc:
         raise RenjaError(f"plan {plan_id} not found for {username}",
                          f"Renja {plan_id} tidak ditemukan untuk {username}") from exc
-    plan = perform(plan, user, action, note=note, override=override, nomor=nomor,
-                   tanggal=tanggal, via="cli")
-    click.echo(f"{plan.pk}\t{plan.tahapan}\t{plan.status}")
+    result, failed = attempt(lambda: perform(plan, user, action, note=note, override=override,
+                                             nomor=nomor, tanggal=tanggal, via="cli"))
+    if failed is not None:
+        raise RenjaError(failed.message, failed.message)
+    assert result is not None
+    click.echo(f"{result.pk}\t{result.tahapan}\t{result.status}")

@@ -95,6 +95,12 @@ RENJA_UPLOAD_MAX_BYTES = int(os.environ.get("RENJA_UPLOAD_MAX_BYTES", 10 * 1024 
 DATA_UPLOAD_MAX_MEMORY_SIZE = RENJA_UPLOAD_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = RENJA_UPLOAD_MAX_BYTES
 
+# Plans may be made for years from RENJA_FIRST_YEAR (Permendagri 86/2017) to this many after
+# the current one; a pending import (uploaded, not yet saved) is deleted after these hours.
+RENJA_FIRST_YEAR = int(os.environ.get("RENJA_FIRST_YEAR", 2017))
+RENJA_YEARS_AHEAD = int(os.environ.get("RENJA_YEARS_AHEAD", 2))
+RENJA_IMPORT_HOURS = int(os.environ.get("RENJA_IMPORT_HOURS", 24))
+
 # Login throttling: this many failed attempts per username and address lock it for a while.
 RENJA_LOGIN_ATTEMPTS = int(os.environ.get("RENJA_LOGIN_ATTEMPTS", 5))
 RENJA_LOGIN_LOCK_SECONDS = int(os.environ.get("RENJA_LOGIN_LOCK_SECONDS", 300))

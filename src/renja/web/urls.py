@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from renja.web.accounts import admin_pemda, ranwal
+from renja.web.accounts import admin_pemda
 from renja.web.accounts import views as accounts
 from renja.web.api import api
 from renja.web.plans import cycle, editor, imports, tables, texts, views
@@ -44,8 +44,8 @@ urlpatterns = [
     path("pemda/pagu/", admin_pemda.set_ceiling, name="admin_ceiling"),
     path("pemda/tahun/", admin_pemda.open_year, name="admin_open_year"),
     path("pemda/pengguna/", admin_pemda.add_user, name="admin_add_user"),
-    path("pemda/ranwal/", ranwal.load_ranwal, name="admin_ranwal"),
-    path("pemda/jadwal/", ranwal.set_schedule, name="admin_schedule"),
+    path("pemda/ranwal/", admin_pemda.load_ranwal, name="admin_ranwal"),
+    path("pemda/jadwal/", admin_pemda.set_schedule, name="admin_schedule"),
     path("renja/<int:pk>/tabel/tc31/susun/", tables.generate_tc31_view, name="plan_tc31_generate"),
     path("renja/<int:pk>/tabel/tc32/impor/", tables.import_usulan, name="plan_tc32_import"),
     path("api/", api.urls),

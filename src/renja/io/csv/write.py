@@ -11,6 +11,7 @@ from typing import Any
 
 from renja.domain import Belanja, Indikator, PlanNode, Renja, Target, Tc29Indikator, Tc31Side
 from renja.errors import RenjaError
+from renja.text import spreadsheet_safe
 
 Row = list[Any]
 
@@ -157,7 +158,7 @@ def _cell(value: Any) -> Any:
         return ""
     if isinstance(value, Decimal):
         return format(value, "f")
-    return value
+    return spreadsheet_safe(value)
 
 
 def table_csv(renja: Renja, table: str) -> str:

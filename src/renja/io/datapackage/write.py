@@ -18,6 +18,7 @@ from typing import Any
 
 from renja.domain import Belanja, PlanNode, Renja
 from renja.nomenklatur import default_catalogue
+from renja.text import spreadsheet_safe
 
 AKUN = (("pegawai", "5.1.01", "Belanja Pegawai"), ("barang_jasa", "5.1.02",
         "Belanja Barang dan Jasa"), ("bunga", "5.1.03", "Belanja Bunga"),
@@ -123,7 +124,7 @@ def budget_csv(renja: Renja) -> str:
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for line in budget_lines(renja):
-        writer.writerow(line)
+        writer.writerow({k: spreadsheet_safe(v) for k, v in line.items()})
     return out.getvalue()
 
 

@@ -45,6 +45,7 @@ def render_xlsx(renja: Renja, findings: Sequence[Finding] | None = None) -> byte
         sheet = workbook.create_sheet(title)
         table = layout(renja, key)
         rows = _draw(sheet, table)
+        _as_text(sheet)
         if key == "tc33":
             _tc33_formulas(sheet, table, rows)
         elif key == "tc29":
@@ -53,6 +54,8 @@ def render_xlsx(renja: Renja, findings: Sequence[Finding] | None = None) -> byte
     write_texts(workbook.create_sheet(TEXT_TITLE), renja)
     if findings is not None:
         _findings_sheet(workbook.create_sheet("Temuan"), findings)
+    for sheet in (info, *workbook.worksheets[len(SHEETS) + 1:]):
+        _as_text(sheet)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
@@ -195,6 +198,15 @@ def _page_setup(sheet: Worksheet, table: TableLayout, top: int, first: int) -> N
 # --- formulas ---------------------------------------------------------------------------
 
 COLUMNS = {"n": 6, "n1": 10}  # (6) and (10): pagu n and n+1
+
+
+def _as_text(sheet: Worksheet) -> None:
+    """Every text written so far stays text: a value a person typed that starts with ``=``
+    (``=HYPERLINK(…)``) must not become a live formula. Called before our own formulas go in."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.data_type == "f":
+                cell.data_type = "s"
 
 
 def _tc33_formulas(sheet: Worksheet, table: TableLayout, rows: dict[int, int]) -> None:

@@ -1,148 +1,123 @@
-"""The admin pemda's page: agencies, users and their roles, plan years, pagu ceilings."""
+"""The admin pemda's page: agencies, users and their roles, plan years, pagu ceilings, the
+schedule of the stages and the ranwal RKPD. Every change goes through
+:mod:`renja.web.plans.actions.admin`, which audits it."""
 
 from __future__ import annotations
 
-import secrets
+from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
-from renja.codes import parse_kode
-from renja.domain import Pemda as PemdaModel
-from renja.domain import PerangkatDaerah as AgencyModel
-from renja.domain import Renja
-from renja.errors import CodeError, NumberError
-from renja.numbers import format_rupiah, parse_rupiah
-from renja.web.accounts.models import Membership, PaguCeiling, PerangkatDaerah, Role
-from renja.web.plans.access import membership
-from renja.web.plans.models import Plan
-
-
-def _admin(request: HttpRequest) -> Membership:
-    member = membership(request.user)
-    if member is None or member.role != Role.ADMIN:
-        raise PermissionDenied("Hanya admin pemda yang dapat membuka halaman ini")
-    return member
+from renja.errors import RenjaError
+from renja.io.csv.read import read_ranwal
+from renja.numbers import format_rupiah
+from renja.web.accounts.models import Membership, PerangkatDaerah, Role
+from renja.web.outcome import attempt, raise_refusal
+from renja.web.plans.actions import admin
+from renja.web.plans.models import AuditEntry, Jadwal
+from renja.web.plans.permissions import ActionRefused
+from renja.workflow import STAGES
 
 
 @login_required
 def page(request: HttpRequest) -> HttpResponse:
-    member = _admin(request)
+    try:
+        member = admin.admin_of(request.user)
+    except ActionRefused as exc:
+        raise PermissionDenied(exc.message("id")) from exc
     agencies = PerangkatDaerah.objects.filter(pemda=member.pemda).prefetch_related(
         "ceilings", "plans", "members__user")
     rows = [{"pd": a, "ceilings": [(c.tahun, format_rupiah(c.pagu)) for c in a.ceilings.all()],
              "plans": list(a.plans.all()), "members": list(a.members.all())} for a in agencies]
-    from renja.web.plans.models import Jadwal
-    from renja.workflow import STAGES
-
     return render(request, "renja/admin_pemda.html", {
         "member": member, "rows": rows, "roles": Role.choices,
         "jadwal": Jadwal.objects.filter(pemda=member.pemda), "stages": (*STAGES, "perubahan"),
         "pemda_members": Membership.objects.filter(pemda=member.pemda,
-                                                   perangkat_daerah=None)})
+                                                   perangkat_daerah=None),
+        "history": AuditEntry.objects.filter(pemda=member.pemda).select_related("user")
+        .order_by("-at", "-pk")[:30]})
 
 
-@login_required
-def add_agency(request: HttpRequest) -> HttpResponse:
-    member = _admin(request)
-    nama = request.POST.get("nama", "").strip()
-    bidang = request.POST.get("bidang", "").strip()
-    try:
-        if not nama:
-            raise ValueError("Nama perangkat daerah harus diisi.")
-        if bidang:
-            kode = parse_kode(bidang)
-            if kode.level != "bidang":
-                raise ValueError(f"'{bidang}' bukan kode bidang seperti 5.03.")
-            bidang = kode.canonical
-        with transaction.atomic():
-            PerangkatDaerah.objects.create(pemda=member.pemda, nama=nama, bidang=bidang,
-                                           singkatan=request.POST.get("singkatan", "").strip())
-    except CodeError as exc:
-        messages.error(request, exc.message("id"))
-    except ValueError as exc:
-        messages.error(request, str(exc))
-    except IntegrityError:
-        messages.error(request, f"Perangkat daerah '{nama}' sudah ada.")
+def _do(request: HttpRequest, call: Callable[[], Any], done: Callable[[Any], str]) -> HttpResponse:
+    result, failed = attempt(call)
+    if failed is not None:
+        raise_refusal(failed)
+        messages.error(request, failed.message)
     else:
-        messages.success(request, f"Perangkat daerah {nama} ditambahkan.")
+        messages.success(request, done(result))
     return redirect("admin_pemda")
 
 
-def _agency(member: Membership, pk: str | None) -> PerangkatDaerah:
-    try:
-        return PerangkatDaerah.objects.get(pk=int(pk or 0), pemda=member.pemda)
-    except (PerangkatDaerah.DoesNotExist, ValueError) as exc:
-        raise PermissionDenied("Perangkat daerah tidak ditemukan di pemda Anda") from exc
+@login_required
+@require_POST
+def add_agency(request: HttpRequest) -> HttpResponse:
+    post = request.POST
+    return _do(request, lambda: admin.add_agency(request.user, post.get("nama", ""),
+                                                 post.get("singkatan", ""),
+                                                 post.get("bidang", "")),
+               lambda agency: f"Perangkat daerah {agency.nama} ditambahkan.")
 
 
 @login_required
+@require_POST
 def set_ceiling(request: HttpRequest) -> HttpResponse:
-    member = _admin(request)
-    agency = _agency(member, request.POST.get("perangkat_daerah"))
-    try:
-        tahun = int(request.POST.get("tahun", ""))
-        pagu = parse_rupiah(request.POST.get("pagu", ""))
-    except (ValueError, NumberError) as exc:
-        text = exc.message("id") if isinstance(exc, NumberError) else "Tahun harus angka."
-        messages.error(request, text)
-        return redirect("admin_pemda")
-    PaguCeiling.objects.update_or_create(perangkat_daerah=agency, tahun=tahun,
-                                         defaults={"pagu": pagu})
-    messages.success(request, f"Pagu {agency} {tahun}: Rp {format_rupiah(pagu)}.")
-    return redirect("admin_pemda")
+    post = request.POST
+    return _do(request, lambda: admin.set_ceiling(request.user, post.get("perangkat_daerah"),
+                                                  post.get("tahun", ""), post.get("pagu", "")),
+               lambda c: f"Pagu {c.perangkat_daerah} {c.tahun}: Rp {format_rupiah(c.pagu)}.")
 
 
 @login_required
+@require_POST
 def open_year(request: HttpRequest) -> HttpResponse:
     """Start an empty plan for an agency and year."""
-    member = _admin(request)
-    agency = _agency(member, request.POST.get("perangkat_daerah"))
-    try:
-        tahun = int(request.POST.get("tahun", ""))
-        renja = Renja(tahun=tahun, pemda=PemdaModel(nama=member.pemda.nama,
-                                                    provinsi=member.pemda.provinsi or None),
-                      perangkat_daerah=AgencyModel(nama=agency.nama,
-                                                   singkatan=agency.singkatan or None,
-                                                   bidang=agency.bidang or None))
-        with transaction.atomic():
-            Plan.objects.create(perangkat_daerah=agency, tahun=tahun, data=Plan.dump(renja),
-                                updated_by=request.user)
-    except ValueError:
-        messages.error(request, "Tahun harus antara 2000 dan 2100.")
-    except IntegrityError:
-        messages.error(request, f"Renja {agency} tahun {request.POST.get('tahun')} sudah ada.")
-    else:
-        messages.success(request, f"Renja {agency} tahun {tahun} dibuka.")
-    return redirect("admin_pemda")
+    post = request.POST
+    return _do(request, lambda: admin.open_year(request.user, post.get("perangkat_daerah"),
+                                                post.get("tahun", "")),
+               lambda plan: f"Renja {plan.perangkat_daerah} tahun {plan.tahun} dibuka.")
 
 
 @login_required
+@require_POST
 def add_user(request: HttpRequest) -> HttpResponse:
-    member = _admin(request)
-    username = request.POST.get("username", "").strip()
-    role = request.POST.get("role", "")
-    if role not in Role.values or not username:
-        messages.error(request, "Isi nama pengguna dan pilih peran.")
-        return redirect("admin_pemda")
-    agency = None
-    if role in (Role.PERENCANA, Role.KEPALA):
-        agency = _agency(member, request.POST.get("perangkat_daerah"))
-    password = secrets.token_urlsafe(9)
-    try:
-        with transaction.atomic():
-            user = User.objects.create_user(username=username, password=password,
-                                            first_name=request.POST.get("nama", "").strip())
-            Membership.objects.create(user=user, role=role, pemda=member.pemda,
-                                      perangkat_daerah=agency)
-    except IntegrityError:
-        messages.error(request, f"Nama pengguna '{username}' sudah dipakai.")
-        return redirect("admin_pemda")
-    messages.success(request, f"Pengguna {username} dibuat. Kata sandi awal: {password} "
-                              f"(sampaikan kepadanya; tidak akan ditampilkan lagi).")
-    return redirect("admin_pemda")
+    post = request.POST
+    return _do(request, lambda: admin.add_user(request.user, post.get("username", ""),
+                                               post.get("role", ""),
+                                               post.get("perangkat_daerah"),
+                                               post.get("nama", "")),
+               lambda made: f"Pengguna {made[0].username} dibuat. Kata sandi awal: {made[1]} "
+                            f"(sampaikan kepadanya; tidak akan ditampilkan lagi).")
+
+
+@login_required
+@require_POST
+def load_ranwal(request: HttpRequest) -> HttpResponse:
+    post, upload = request.POST, request.FILES.get("file")
+
+    def load() -> tuple[PerangkatDaerah, int, int]:
+        admin.admin_of(request.user)
+        if upload is None:
+            raise RenjaError("choose a CSV file", "pilih berkas CSV ranwal RKPD")
+        items = read_ranwal(upload.read(), upload.name)
+        return admin.load_ranwal(request.user, post.get("perangkat_daerah"),
+                                 post.get("tahun", ""), items)
+
+    return _do(request, load, lambda done: f"Ranwal RKPD {done[0]} {done[1]}: {done[2]} baris "
+                                           f"dimuat.")
+
+
+@login_required
+@require_POST
+def set_schedule(request: HttpRequest) -> HttpResponse:
+    post = request.POST
+    return _do(request, lambda: admin.set_schedule(request.user, post.get("tahun", ""),
+                                                   post.get("tahapan", ""),
+                                                   post.get("mulai", ""),
+                                                   post.get("selesai", "")),
+               lambda j: f"Jadwal {j.tahapan} {j.tahun}: {j.mulai} s/d {j.selesai}.")

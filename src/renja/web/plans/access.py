@@ -1,28 +1,25 @@
-"""Who may see and change which plan: the one place every view and API call asks."""
+"""Who may see which plan: the one place every view and API call asks before reading.
+
+What a person may *do* to a plan is decided in :mod:`renja.web.plans.permissions`.
+"""
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AnonymousUser, User
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from renja.web.accounts.models import Membership, PerangkatDaerah, Role
+from renja.web.accounts.members import membership
+from renja.web.accounts.models import PerangkatDaerah, Role
 from renja.web.plans.models import Plan
+from renja.web.plans.permissions import may, refusal
+
+__all__ = ["can_edit", "get_plan", "import_targets", "membership", "plan_id", "visible_plans"]
 
 
-def membership(user: User | AnonymousUser) -> Membership | None:
-    """The user's membership, read once per request (kept on the request's user object)."""
-    if not user.is_authenticated:
-        return None
-    if "_renja_membership" not in user.__dict__:
-        user.__dict__["_renja_membership"] = Membership.objects.select_related(
-            "pemda", "perangkat_daerah").filter(user=user).first()
-    found: Membership | None = user.__dict__["_renja_membership"]
-    return found
-
-
-def visible_plans(user: User | AnonymousUser) -> QuerySet[Plan]:
+def visible_plans(user: Any) -> QuerySet[Plan]:
     """Plans this user may read: own agency, own pemda (Bappeda, admin), or published ones."""
     plans = Plan.objects.select_related("perangkat_daerah", "perangkat_daerah__pemda")
     member = membership(user)
@@ -33,29 +30,37 @@ def visible_plans(user: User | AnonymousUser) -> QuerySet[Plan]:
     return plans.filter(perangkat_daerah__pemda=member.pemda)
 
 
-def get_plan(user: User | AnonymousUser, pk: int, edit: bool = False) -> Plan:
-    """The plan if the user may read it (404 otherwise); with ``edit``, only if they may edit."""
+def plan_id(value: object) -> int:
+    """A plan id from a URL or a form; anything else is simply not found."""
     try:
-        plan = visible_plans(user).get(pk=pk)
+        number = int(str(value))
+    except ValueError as exc:
+        raise Http404("Renja tidak ditemukan") from exc
+    if not 0 < number < 2**63:
+        raise Http404("Renja tidak ditemukan")
+    return number
+
+
+def get_plan(user: Any, pk: object, edit: bool = False) -> Plan:
+    """The plan if the user may read it (404 otherwise); with ``edit``, only if they may edit
+    it now (403 otherwise)."""
+    try:
+        plan = visible_plans(user).get(pk=plan_id(pk))
     except Plan.DoesNotExist as exc:
         raise Http404("Renja tidak ditemukan") from exc
-    if edit and not can_edit(user, plan):
-        raise PermissionDenied("Anda tidak berhak mengubah Renja ini")
+    if edit:
+        refused = refusal(user, plan, "edit")
+        if refused is not None:
+            raise PermissionDenied(refused.message("id"))
     return plan
 
 
-def can_edit(user: User | AnonymousUser, plan: Plan) -> bool:
+def can_edit(user: Any, plan: Plan) -> bool:
     """A planner of the agency, while the plan is a draft or returned and its stage is open."""
-    from renja.web.plans.actions import stage_open
-    from renja.workflow import editable
-
-    member = membership(user)
-    return (member is not None and member.role == Role.PERENCANA
-            and member.perangkat_daerah_id == plan.perangkat_daerah_id
-            and editable(plan.tahapan, plan.status) and stage_open(plan))
+    return may(user, plan, "edit")
 
 
-def import_targets(user: User | AnonymousUser) -> QuerySet[PerangkatDaerah]:
+def import_targets(user: Any) -> QuerySet[PerangkatDaerah]:
     """Agencies this user may import a plan for: a planner's own agency only."""
     member = membership(user)
     if member is None or member.role != Role.PERENCANA or member.perangkat_daerah is None:

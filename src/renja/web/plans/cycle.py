@@ -17,40 +17,30 @@ from django.views.decorators.http import require_POST
 
 from renja.diff import diff
 from renja.domain import Renja
-from renja.errors import RenjaError
-from renja.web.accounts.models import PerangkatDaerah, Role
+from renja.text import spreadsheet_safe
+from renja.web.accounts.models import PerangkatDaerah
+from renja.web.outcome import attempt, raise_refusal
 from renja.web.plans import actions
-from renja.web.plans.access import get_plan, membership, visible_plans
+from renja.web.plans.access import get_plan, membership, plan_id, visible_plans
 from renja.web.plans.models import Comment, Plan
+from renja.web.plans.permissions import BAPPEDA, may
 from renja.workflow import ACTIONS, STAGE_LABELS
 
 
 def available(user: Any, plan: Plan) -> list[dict[str, str]]:
-    """The actions this user could take on this plan now."""
-    member = membership(user)
-    if member is None:
-        return []
-    found = []
-    for name, spec in ACTIONS.items():
-        if member.role not in spec.roles or plan.status not in spec.from_statuses:
-            continue
-        if member.agency_bound and member.perangkat_daerah_id != plan.perangkat_daerah_id:
-            continue
-        if name == "set" and plan.tahapan not in ("rancangan_akhir", "perubahan"):
-            continue
-        found.append({"name": name, "label": spec.label})
-    return found
+    """The actions this user could take on this plan now (the same question the action asks)."""
+    return [{"name": name, "label": spec.label} for name, spec in ACTIONS.items()
+            if may(user, plan, name)]
 
 
 def cycle_context(request: HttpRequest, plan: Plan) -> dict[str, Any]:
     comments = plan.comments.filter(parent=None).prefetch_related("replies__author") \
         .select_related("author")
-    member = membership(request.user)
     return {"actions": available(request.user, plan), "comments": comments,
             "transitions": plan.transitions.select_related("user"),
             "versions": plan.versions.all(), "stage_label": STAGE_LABELS.get(plan.tahapan),
-            "may_comment": member is not None and member.role in (Role.VERIFIKATOR, Role.ADMIN),
-            "may_reply": member is not None,
+            "may_comment": may(request.user, plan, "comment"),
+            "may_reply": may(request.user, plan, "reply"),
             "open_comments": actions.open_comments(plan)}
 
 
@@ -61,14 +51,15 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if action not in ACTIONS:
         raise Http404("Tindakan tidak dikenal")
     post = request.POST
-    try:
-        result = actions.perform(plan, request.user, action, note=post.get("note", ""),
-                                 override=bool(post.get("override")),
-                                 nomor=post.get("nomor", ""), tanggal=post.get("tanggal", ""),
-                                 jenis=post.get("jenis", ""))
-    except RenjaError as exc:
-        messages.error(request, exc.message("id"))
+    result, failed = attempt(lambda: actions.perform(
+        plan, request.user, action, note=post.get("note", ""),
+        override=bool(post.get("override")), nomor=post.get("nomor", ""),
+        tanggal=post.get("tanggal", ""), jenis=post.get("jenis", "")))
+    if failed is not None:
+        raise_refusal(failed)
+        messages.error(request, failed.message)
         return redirect("plan_detail", pk=plan.pk)
+    assert result is not None
     if result.pk != plan.pk:
         messages.success(request, f"Perubahan {result.revisi} dibuka.")
     else:
@@ -82,13 +73,14 @@ def add_comment(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_plan(request.user, pk)
     parent = None
     if request.POST.get("parent"):
-        parent = get_object_or_404(Comment, pk=request.POST["parent"], plan=plan)
-    try:
-        actions.comment(plan, request.user, request.POST.get("text", ""),
-                        kode=request.POST.get("kode", "").strip(),
-                        field=request.POST.get("field", "").strip(), parent=parent)
-    except RenjaError as exc:
-        messages.error(request, exc.message("id"))
+        parent = get_object_or_404(Comment, pk=plan_id(request.POST["parent"]), plan=plan,
+                                   parent=None)
+    _, failed = attempt(lambda: actions.comment(
+        plan, request.user, request.POST.get("text", ""), kode=request.POST.get("kode", ""),
+        field=request.POST.get("field", ""), parent=parent))
+    if failed is not None:
+        raise_refusal(failed)
+        messages.error(request, failed.message)
     return redirect(f"/renja/{plan.pk}/#catatan")
 
 
@@ -97,17 +89,17 @@ def add_comment(request: HttpRequest, pk: int) -> HttpResponse:
 def resolve_comment(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
     plan = get_plan(request.user, pk)
     note = get_object_or_404(Comment, pk=comment_pk, plan=plan, parent=None)
-    try:
-        actions.resolve(note, request.user)
-    except RenjaError as exc:
-        messages.error(request, exc.message("id"))
+    _, failed = attempt(lambda: actions.resolve(note, request.user))
+    if failed is not None:
+        raise_refusal(failed)
+        messages.error(request, failed.message)
     return redirect(f"/renja/{plan.pk}/#catatan")
 
 
 def _version_data(plan: Plan, number: int | str) -> Renja:
     if number == "kini":
         return plan.renja()
-    version = get_object_or_404(plan.versions, number=int(number))
+    version = get_object_or_404(plan.versions, number=plan_id(number))
     return Renja.model_validate(version.data)
 
 
@@ -123,7 +115,8 @@ def compare(request: HttpRequest, pk: int, a: str, b: str) -> HttpResponse:
         writer = csv.writer(out)
         writer.writerow(["kind", "table", "kode", "nama", "field", "old", "new", "delta"])
         for c in changes:
-            writer.writerow([c.kind, c.table, c.kode, c.nama, c.field, c.old, c.new, c.delta])
+            writer.writerow([spreadsheet_safe(v) for v in (c.kind, c.table, c.kode, c.nama,
+                                                           c.field, c.old, c.new, c.delta)])
         response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="renja-{plan.pk}-{a}-{b}.csv"'
         return response
@@ -145,9 +138,9 @@ def audit(request: HttpRequest, pk: int) -> HttpResponse:
 def overview(request: HttpRequest) -> HttpResponse:
     """The verifier's view: every agency of the pemda, its plan's stage, comments, findings."""
     member = membership(request.user)
-    if member is None or member.role not in (Role.VERIFIKATOR, Role.ADMIN):
+    if member is None or member.role not in BAPPEDA:
         raise PermissionDenied("Hanya Bappeda yang dapat membuka ringkasan verifikasi")
-    tahun = int(request.GET.get("tahun") or 0) or None
+    tahun = _year(request.GET.get("tahun", ""))
     plans = visible_plans(request.user).defer("data")
     if tahun:
         plans = plans.filter(tahun=tahun)
@@ -162,3 +155,9 @@ def overview(request: HttpRequest) -> HttpResponse:
     rows = [{"pd": a, "plans": by_agency.get(a.pk, [])} for a in agencies]
     return render(request, "renja/overview.html", {"rows": rows, "tahun": tahun,
                                                    "labels": STAGE_LABELS})
+
+
+def _year(text: str) -> int | None:
+    """A year filter from the address; anything that is not a year shows every year."""
+    text = text.strip()
+    return int(text) if text.isdigit() and len(text) == 4 else None

@@ -6,11 +6,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_POST
 
 from renja.codes import parse_kode
 from renja.domain import PlanNode
@@ -26,9 +27,11 @@ from renja.edit import (
 from renja.errors import RenjaError
 from renja.nomenklatur import default_catalogue
 from renja.numbers import format_rupiah
+from renja.web.outcome import attempt
 from renja.web.plans import checked
-from renja.web.plans.access import get_plan
-from renja.web.plans.models import Plan, StaleVersion
+from renja.web.plans.access import can_edit, get_plan
+from renja.web.plans.actions import change_plan
+from renja.web.plans.models import Plan
 
 BELANJA = (("pegawai", "Belanja pegawai"), ("barang_jasa", "Belanja barang dan jasa"),
            ("modal", "Belanja modal"))
@@ -87,10 +90,17 @@ def editor_context(plan: Plan, editable: bool, error: str | None = None) -> dict
 @login_required
 def row_form(request: HttpRequest, pk: int, path: str) -> HttpResponse:
     plan = get_plan(request.user, pk, edit=True)
-    node = node_at(plan.renja(), path)
+    node = _node_or_404(checked.read_only(plan), path)
     return render(request, "renja/row_form.html", {
         "plan": plan, "path": path, "node": node, "belanja": _belanja_fields(node),
         "anchor": _anchor(path)})
+
+
+def _node_or_404(renja: Any, path: str) -> PlanNode:
+    try:
+        return node_at(renja, path)
+    except RenjaError as exc:
+        raise Http404("Baris tidak ditemukan") from exc
 
 
 def _belanja_fields(node: PlanNode) -> list[dict[str, str]]:
@@ -109,41 +119,28 @@ EDITABLE = ("lokasi", "sumber_dana", "pagu_n", "pagu_n1",
 
 
 @login_required
+@require_POST
 def row_save(request: HttpRequest, pk: int, path: str) -> HttpResponse:
-    plan = get_plan(request.user, pk, edit=True)
-    renja = plan.renja()
-    try:
-        version = int(request.POST.get("version", "0"))
+    def change(renja: Any) -> None:
         _apply_fields(renja, path, request)
         _indicators(renja, path, request)
-        plan.store(renja, request.user, version)
-    except RenjaError as exc:
-        plan.refresh_from_db()
-        return _editor(request, plan, error=exc.message("id"), status=422)
-    except StaleVersion as stale:
-        who = stale.plan.updated_by.get_full_name() or stale.plan.updated_by.username \
-            if stale.plan.updated_by else "pengguna lain"
-        return _editor(request, stale.plan, status=409, error=(
-            f"Renja ini sudah diubah oleh {who} setelah Anda membukanya; perubahan Anda "
-            f"tidak disimpan. Tabel di bawah sudah dimuat ulang: periksa lalu ulangi."))
-    return _editor(request, plan)
+
+    return _change(request, pk, change)
 
 
 def _apply_fields(renja: Any, path: str, request: HttpRequest) -> None:
     """The row's money, lokasi and sumber dana as typed; the roll-ups above recomputed."""
-    node = node_at(renja, path)
     for field in EDITABLE:
-        if field not in request.POST:
-            continue
-        if field in ("pagu_n", "pagu_n1") and (node.children or not node.belanja_n.is_empty()):
-            continue
-        set_value(renja, path, field, request.POST[field])
+        if field in request.POST:
+            set_value(renja, path, field, request.POST[field])
 
 
 @login_required
+@require_POST
 def row_preview(request: HttpRequest, pk: int, path: str) -> HttpResponse:
     """What the row and the rows above it would sum to, as the planner types; nothing saved."""
     plan = get_plan(request.user, pk, edit=True)
+    _node_or_404(checked.read_only(plan), path)
     renja = plan.renja()
     try:
         _apply_fields(renja, path, request)
@@ -176,7 +173,7 @@ def _indicators(renja: Any, path: str, request: HttpRequest) -> None:
 
 def _editor(request: HttpRequest, plan: Plan, error: str | None = None,
             status: int = 200) -> HttpResponse:
-    context = editor_context(plan, editable=True, error=error)
+    context = editor_context(plan, editable=can_edit(request.user, plan), error=error)
     return render(request, "renja/editor.html", context, status=status)
 
 
@@ -184,8 +181,8 @@ def _editor(request: HttpRequest, plan: Plan, error: str | None = None,
 def add_form(request: HttpRequest, pk: int, path: str) -> HttpResponse:
     """Search the nomenclature for a row to add under ``path`` (results as the user types)."""
     plan = get_plan(request.user, pk, edit=True)
-    renja = plan.renja()
-    parent = node_at(renja, path)
+    renja = checked.read_only(plan)
+    parent = _node_or_404(renja, path)
     query = request.GET.get("q", "").strip()
     catalogue = default_catalogue()
     present = {c.kode for c in parent.children}
@@ -208,32 +205,25 @@ def add_form(request: HttpRequest, pk: int, path: str) -> HttpResponse:
 
 
 @login_required
+@require_POST
 def add_save(request: HttpRequest, pk: int, path: str) -> HttpResponse:
-    plan = get_plan(request.user, pk, edit=True)
-    return _change(request, plan, lambda renja: add_row(
+    return _change(request, pk, lambda renja: add_row(
         renja, path, request.POST.get("kode", ""), request.POST.get("nama", "")))
 
 
 @login_required
+@require_POST
 def remove(request: HttpRequest, pk: int, path: str) -> HttpResponse:
-    plan = get_plan(request.user, pk, edit=True)
-    return _change(request, plan, lambda renja: remove_row(renja, path))
+    return _change(request, pk, lambda renja: remove_row(renja, path))
 
 
-def _change(request: HttpRequest, plan: Plan, change: Any) -> HttpResponse:
-    """Apply one change to the plan under the version lock; re-render the editor."""
-    renja = plan.renja()
-    try:
-        version = int(request.POST.get("version", "0"))
-        change(renja)
-        plan.store(renja, request.user, version)
-    except RenjaError as exc:
-        plan.refresh_from_db()
-        return _editor(request, plan, error=exc.message("id"), status=422)
-    except StaleVersion as stale:
-        return _editor(request, stale.plan, status=409, error=STALE)
-    return _editor(request, plan)
-
-
-STALE = ("Renja ini sudah diubah oleh pengguna lain setelah Anda membukanya; perubahan Anda "
-         "tidak disimpan. Tabel di bawah sudah dimuat ulang: periksa lalu ulangi.")
+def _change(request: HttpRequest, pk: int, change: Any) -> HttpResponse:
+    """One change through the write path; the editor re-rendered, with the refusal if any."""
+    plan = get_plan(request.user, pk)
+    saved, failed = attempt(lambda: change_plan(plan.pk, request.user, change,
+                                                request.POST.get("version", "")))
+    if failed is not None:
+        return _editor(request, failed.plan or get_plan(request.user, pk), error=failed.message,
+                       status=failed.status)
+    assert saved is not None
+    return _editor(request, saved)

@@ -6,8 +6,13 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
-from renja.domain import Renja
+from renja.diff import diff
+from renja.domain import Renja, parse_target
+from renja.review import RanwalItem as RanwalLine
+from renja.rules import run_checks
+from renja.text import clean_data
 from renja.web.accounts.models import PerangkatDaerah
+from renja.web.plans import checked
 
 
 class StaleVersion(Exception):
@@ -15,6 +20,14 @@ class StaleVersion(Exception):
 
     def __init__(self, plan: Plan) -> None:
         super().__init__(f"plan {plan.pk} changed")
+        self.plan = plan
+
+
+class PlanLocked(Exception):
+    """A write reached a set (penetapan) plan: refused here too, whatever the caller checked."""
+
+    def __init__(self, plan: Plan) -> None:
+        super().__init__(f"plan {plan.pk} is set and locked")
         self.plan = plan
 
 
@@ -46,11 +59,14 @@ class Plan(models.Model):
     def renja(self) -> Renja:
         return Renja.model_validate(self.data)
 
+    @property
+    def locked(self) -> bool:
+        """A set plan (penetapan) is locked for good; a perubahan is a new plan."""
+        return self.tahapan == "penetapan" or self.status == "ditetapkan"
+
     @classmethod
     def create_from(cls, renja: Renja, **fields: object) -> Plan:
         """A new plan holding ``renja``, with its findings counted."""
-        from renja.rules import run_checks
-
         findings = run_checks(renja)
         return cls.objects.create(
             data=cls.dump(renja), tahun=renja.tahun,
@@ -59,21 +75,26 @@ class Plan(models.Model):
 
     @staticmethod
     def dump(renja: Renja) -> dict[str, object]:
-        """The renja/1 JSON of ``renja`` as Python data (what ``renja export`` writes)."""
-        return renja.model_dump(mode="json", exclude_none=True)
+        """The renja/1 JSON of ``renja`` as Python data (what ``renja export`` writes), without
+        the control characters that no document format or PostgreSQL text can hold."""
+        data: dict[str, object] = clean_data(  # type: ignore[assignment]
+            renja.model_dump(mode="json", exclude_none=True))
+        return data
 
     def store(self, renja: Renja, user: object, expected_version: int, via: str = "ui") -> None:
         """Save ``renja`` if nobody saved since ``expected_version``; else :class:`StaleVersion`.
+
+        Persistence only: who may write and when is decided by the actions
+        (:mod:`renja.web.plans.actions`), which call this inside their transaction. A set plan
+        is refused here too (:class:`PlanLocked`).
 
         ``renja`` is kept as the saved plan's parsed data for pages to show: do not change it
         after storing it.
 
         Every changed value is written to the audit trail (who, when, old → new, via what).
         """
-        from renja.diff import diff
-        from renja.rules import run_checks
-        from renja.web.plans import checked
-
+        if self.locked:
+            raise PlanLocked(self)
         with transaction.atomic():
             before = checked.read_only(self)  # only read, for the audit trail
             data = self.dump(renja)
@@ -81,11 +102,14 @@ class Plan(models.Model):
             findings = run_checks(renja)
             errors = sum(1 for f in findings if f.severity == "error")
             warnings = sum(1 for f in findings if f.severity == "warning")
-            changed = Plan.objects.filter(pk=self.pk, version=expected_version).update(
+            changed = Plan.objects.filter(pk=self.pk, version=expected_version).exclude(
+                tahapan="penetapan").exclude(status="ditetapkan").update(
                 data=data, version=expected_version + 1, updated_at=now, updated_by=user,
                 n_errors=errors, n_warnings=warnings)
             if not changed:
                 self.refresh_from_db()
+                if self.locked:
+                    raise PlanLocked(self)
                 raise StaleVersion(self)
             AuditEntry.objects.bulk_create([
                 AuditEntry(plan=self, action="renja.nilai.ubah", user=user, at=now, via=via,
@@ -148,10 +172,28 @@ class Transition(models.Model):
         ordering = ["at", "pk"]
 
 
-class AuditEntry(models.Model):
-    """An entry of the audit trail; written once, never changed."""
+class AuditQuerySet(models.QuerySet["AuditEntry"]):
+    """Entries are only ever added: bulk updates and deletes are refused (the database refuses
+    them too, see the migration ``0002``)."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="audit")
+    def update(self, **kwargs: object) -> int:
+        raise ValueError("audit entries cannot be changed")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise ValueError("audit entries cannot be deleted")
+
+
+class AuditEntry(models.Model):
+    """An entry of the audit trail; written once, never changed.
+
+    Of a plan (``plan``), or of the pemda's administration (``pemda``: agencies, users,
+    ceilings, schedule, ranwal RKPD). A plan with an audit trail cannot be deleted.
+    """
+
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="audit", null=True,
+                             blank=True)
+    pemda = models.ForeignKey("accounts.Pemda", on_delete=models.PROTECT, null=True,
+                              blank=True, related_name="audit")
     action = models.CharField(max_length=50, help_text="Dotted: renja.renja.submit …")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                              null=True, related_name="+")
@@ -164,6 +206,8 @@ class AuditEntry(models.Model):
     old = models.TextField(blank=True)
     new = models.TextField(blank=True)
     note = models.TextField(blank=True)
+
+    objects = AuditQuerySet.as_manager()
 
     class Meta:
         ordering = ["at", "pk"]
@@ -228,3 +272,12 @@ class RanwalItem(models.Model):
         ordering = ["kode"]
         constraints = [models.UniqueConstraint(fields=["perangkat_daerah", "tahun", "kode"],
                                                name="ranwal_unique_code")]
+
+
+def ranwal_items(plan: Plan) -> list[RanwalLine]:
+    """The ranwal RKPD lines of ``plan``'s agency and year, as the core reads them."""
+    return [RanwalLine(kode=r.kode, nama=r.nama, indikator=r.indikator,
+                 target=parse_target(r.target) if r.target else None, pagu=r.pagu,
+                 lokasi=r.lokasi)
+            for r in RanwalItem.objects.filter(perangkat_daerah=plan.perangkat_daerah,
+                                               tahun=plan.tahun)]

@@ -9,11 +9,23 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
-from renja.edit_tables import TABLES, add_usulan, cells, remove_usulan, rows_of, set_cell
+from renja.edit_tables import (
+    TABLES,
+    add_usulan,
+    add_usulan_rows,
+    cells,
+    remove_usulan,
+    rows_of,
+    set_cell,
+)
 from renja.errors import RenjaError
+from renja.io.csv.read import read_usulan
+from renja.review import generate_tc31
+from renja.web.outcome import attempt
+from renja.web.plans import checked
 from renja.web.plans.access import can_edit, get_plan
-from renja.web.plans.editor import STALE
-from renja.web.plans.models import Plan, StaleVersion
+from renja.web.plans.actions import change_plan
+from renja.web.plans.models import Plan, ranwal_items
 
 TITLES = {"tc29": "T-C.29 Evaluasi hasil Renja tahun lalu",
           "tc30": "T-C.30 Pencapaian kinerja pelayanan",
@@ -42,7 +54,7 @@ def _label(path: str) -> str:
 
 
 def _context(plan: Plan, key: str, editable: bool, error: str | None = None) -> dict[str, Any]:
-    renja = plan.renja()
+    renja = checked.read_only(plan)
     rows = [{"index": i, "cells": [(p, _label(p), v) for p, v in cells(renja, key, i)]}
             for i in range(len(rows_of(renja, key)))]
     return {"plan": plan, "key": key, "title": TITLES[key], "rows": rows,
@@ -58,27 +70,27 @@ def table(request: HttpRequest, pk: int, key: str) -> HttpResponse:
 
 
 def _change(request: HttpRequest, pk: int, key: str, change: Any) -> HttpResponse:
+    """One change through the write path; the table re-rendered, with the refusal if any."""
     if key not in TABLES:
         raise Http404("Tabel tidak dikenal")
-    plan = get_plan(request.user, pk, edit=True)
-    renja = plan.renja()
-    error, status = None, 200
-    try:
-        change(renja)
-        plan.store(renja, request.user, int(request.POST.get("version", "0")))
-    except RenjaError as exc:
-        plan.refresh_from_db()
-        error, status = exc.message("id"), 422
-    except StaleVersion as stale:
-        plan, error, status = stale.plan, STALE, 409
-    return render(request, "renja/table_grid.html", _context(plan, key, True, error),
-                  status=status)
+    plan = get_plan(request.user, pk)
+    saved, failed = attempt(lambda: change_plan(plan.pk, request.user, change,
+                                                request.POST.get("version", "")))
+    if failed is not None:
+        shown = failed.plan or get_plan(request.user, pk)
+        return render(request, "renja/table_grid.html",
+                      _context(shown, key, can_edit(request.user, shown), failed.message),
+                      status=failed.status)
+    assert saved is not None
+    return render(request, "renja/table_grid.html", _context(saved, key, True))
 
 
 @login_required
 @require_POST
 def save_row(request: HttpRequest, pk: int, key: str, index: int) -> HttpResponse:
     def change(renja: Any) -> None:
+        if not 0 <= index < len(rows_of(renja, key)):
+            raise RenjaError(f"row {index + 1} does not exist", f"baris {index + 1} tidak ada")
         for path, _ in cells(renja, key, index):
             if path in request.POST:
                 set_cell(renja, key, index, path, request.POST[path])
@@ -107,23 +119,14 @@ def remove_row(request: HttpRequest, pk: int, key: str, index: int) -> HttpRespo
 @require_POST
 def generate_tc31_view(request: HttpRequest, pk: int) -> HttpResponse:
     """T-C.31 built from the admin's ranwal RKPD and the plan; the agency's catatan kept."""
-    from renja.domain import parse_target
-    from renja.review import RanwalItem as Item
-    from renja.review import generate_tc31
-    from renja.web.plans.models import RanwalItem
-
-    plan = get_plan(request.user, pk, edit=True)
-    items = [Item(kode=r.kode, nama=r.nama, indikator=r.indikator,
-                  target=parse_target(r.target) if r.target else None, pagu=r.pagu,
-                  lokasi=r.lokasi)
-             for r in RanwalItem.objects.filter(perangkat_daerah=plan.perangkat_daerah,
-                                                tahun=plan.tahun)]
-    if not items:
-        return render(request, "renja/table_grid.html", _context(
-            plan, "tc31", True, "Ranwal RKPD untuk perangkat daerah dan tahun ini belum dimuat "
-                                "oleh admin pemda."), status=422)
+    plan = get_plan(request.user, pk)
+    items = ranwal_items(plan)
 
     def change(renja: Any) -> None:
+        if not items:
+            raise RenjaError("the ranwal RKPD of this agency and year is not loaded",
+                             "Ranwal RKPD untuk perangkat daerah dan tahun ini belum dimuat "
+                             "oleh admin pemda.")
         renja.tc31 = generate_tc31(renja, items)
 
     return _change(request, pk, "tc31", change)
@@ -134,29 +137,11 @@ def generate_tc31_view(request: HttpRequest, pk: int) -> HttpResponse:
 def import_usulan(request: HttpRequest, pk: int) -> HttpResponse:
     """Proposals from musrenbang, pokir DPRD and others, as CSV: program_kegiatan, lokasi,
     indikator, volume, pengusul (musrenbang/pokir/lainnya)."""
-    from renja.domain import Usulan
-    from renja.web.accounts.ranwal import read_rows
-
     upload = request.FILES.get("file")
 
     def change(renja: Any) -> None:
         if upload is None:
             raise RenjaError("choose a CSV file", "pilih berkas CSV usulan")
-        rows = read_rows(upload.read().decode("utf-8-sig"), upload.name,
-                         required=("program_kegiatan",))
-        start = len(renja.tc32.rows)
-        for i, row in enumerate(rows, start=1):
-            usulan = Usulan(nomor=str(start + i), program_kegiatan=row["program_kegiatan"])
-            renja.tc32.rows.append(usulan)
-            index = len(renja.tc32.rows) - 1
-            for field in ("lokasi", "indikator", "volume", "pengusul"):
-                if row.get(field):
-                    try:
-                        set_cell(renja, "tc32", index, field, row[field])
-                    except RenjaError as exc:
-                        raise RenjaError(f"{upload.name}: line {i + 1}: {exc.message('en')}",
-                                         f"{upload.name}: baris {i + 1}: "
-                                         f"{exc.message('id')}") from exc
-        renja.tc32.nihil = not renja.tc32.rows
+        add_usulan_rows(renja, read_usulan(upload.read(), upload.name), upload.name)
 
     return _change(request, pk, "tc32", change)

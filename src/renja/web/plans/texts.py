@@ -9,31 +9,29 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from renja.edit import set_section_text
-from renja.errors import RenjaError
+from renja.web.outcome import attempt, raise_refusal
+from renja.web.plans import checked
 from renja.web.plans.access import can_edit, get_plan
-from renja.web.plans.editor import STALE
-from renja.web.plans.models import StaleVersion
+from renja.web.plans.actions import change_plan
 
 
 def texts(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_plan(request.user, pk)
-    return render(request, "renja/texts.html", {"plan": plan, "renja": plan.renja(),
+    return render(request, "renja/texts.html", {"plan": plan, "renja": checked.read_only(plan),
                                                 "editable": can_edit(request.user, plan)})
 
 
 @login_required
 @require_POST
 def save_text(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = get_plan(request.user, pk, edit=True)
-    renja = plan.renja()
-    try:
-        set_section_text(renja, request.POST.get("bab", ""), request.POST.get("nomor") or None,
-                         request.POST.get("teks", ""))
-        plan.store(renja, request.user, int(request.POST.get("version", "0")))
-    except RenjaError as exc:
-        messages.error(request, exc.message("id"))
-    except StaleVersion:
-        messages.error(request, STALE)
+    plan = get_plan(request.user, pk)
+    post = request.POST
+    _, failed = attempt(lambda: change_plan(plan.pk, request.user, lambda renja: (
+        set_section_text(renja, post.get("bab", ""), post.get("nomor") or None,
+                         post.get("teks", ""))), post.get("version", "")))
+    if failed is not None:
+        raise_refusal(failed)
+        messages.error(request, failed.message)
     else:
         messages.success(request, "Teks disimpan.")
     return redirect("plan_texts", pk=plan.pk)

@@ -1,0 +1,180 @@
+"""The admin pemda's changes: agencies, users and roles, plan years, pagu ceilings, the
+schedule of the stages and the ranwal RKPD, each written to the pemda's audit trail."""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db import IntegrityError, transaction
+
+from renja.codes import parse_kode
+from renja.domain import Pemda as PemdaModel
+from renja.domain import PerangkatDaerah as AgencyModel
+from renja.domain import Renja
+from renja.errors import RenjaError
+from renja.numbers import format_rupiah, parse_rupiah
+from renja.review import RanwalItem as RanwalLine
+from renja.text import clean_text
+from renja.web.accounts.members import membership
+from renja.web.accounts.models import Membership, PaguCeiling, PerangkatDaerah, Role
+from renja.web.plans.actions.imports import check_year
+from renja.web.plans.models import AuditEntry, Jadwal, Plan, RanwalItem
+from renja.web.plans.permissions import ActionRefused, NotFound
+from renja.workflow import STAGE_LABELS, STAGES
+
+SCHEDULE = "Isi tahun, tahapan, dan tanggal mulai ≤ selesai (tttt-bb-hh)."
+
+
+def admin_of(user: Any) -> Membership:
+    """The admin pemda's membership, or refused."""
+    member = membership(user)
+    if member is None or member.role != Role.ADMIN:
+        raise ActionRefused("only the admin pemda may do this",
+                            "hanya admin pemda yang dapat melakukan ini")
+    return member
+
+
+def agency_of(member: Membership, pk: object) -> PerangkatDaerah:
+    try:
+        return PerangkatDaerah.objects.get(pk=int(str(pk or 0)), pemda=member.pemda)
+    except (PerangkatDaerah.DoesNotExist, ValueError, OverflowError) as exc:
+        raise NotFound("no such agency in your pemda",
+                            "perangkat daerah tidak ditemukan di pemda Anda") from exc
+
+
+def _audit(member: Membership, user: Any, action: str, field: str, new: str,
+           old: str = "", plan: Plan | None = None) -> None:
+    AuditEntry.objects.create(pemda=member.pemda, plan=plan, action=action, user=user,
+                              field=field[:100], old=old, new=new[:500])
+
+
+def _year(text: str) -> int:
+    try:
+        tahun = int(text.strip())
+    except ValueError as exc:
+        raise RenjaError("the year must be a number", "Tahun harus angka.") from exc
+    check_year(tahun)
+    return tahun
+
+
+def add_agency(user: Any, nama: str, singkatan: str = "", bidang: str = "") -> PerangkatDaerah:
+    member = admin_of(user)
+    nama, singkatan = clean_text(nama).strip()[:300], clean_text(singkatan).strip()[:50]
+    if not nama:
+        raise RenjaError("the agency needs a name", "Nama perangkat daerah harus diisi.")
+    if bidang.strip():
+        kode = parse_kode(bidang.strip())
+        if kode.level != "bidang":
+            raise RenjaError(f"'{bidang[:20]}' is not a bidang code such as 5.03",
+                             f"'{bidang[:20]}' bukan kode bidang seperti 5.03.")
+        bidang = kode.canonical
+    try:
+        with transaction.atomic():
+            agency = PerangkatDaerah.objects.create(pemda=member.pemda, nama=nama,
+                                                    bidang=bidang, singkatan=singkatan)
+            _audit(member, user, "pemda.perangkat_daerah.tambah", "perangkat_daerah", nama)
+    except IntegrityError as exc:
+        raise RenjaError(f"agency '{nama}' exists", f"Perangkat daerah '{nama}' sudah ada.") \
+            from exc
+    return agency
+
+
+def set_ceiling(user: Any, agency_pk: object, tahun: str, pagu: str) -> PaguCeiling:
+    member = admin_of(user)
+    agency = agency_of(member, agency_pk)
+    year, amount = _year(tahun), parse_rupiah(pagu)
+    with transaction.atomic():
+        old = PaguCeiling.objects.filter(perangkat_daerah=agency, tahun=year).first()
+        ceiling, _ = PaguCeiling.objects.update_or_create(
+            perangkat_daerah=agency, tahun=year, defaults={"pagu": amount})
+        _audit(member, user, "pemda.pagu.ubah", f"pagu {agency} {year}", format_rupiah(amount),
+               old=format_rupiah(old.pagu) if old else "")
+    return ceiling
+
+
+def open_year(user: Any, agency_pk: object, tahun: str) -> Plan:
+    """Start an empty plan for an agency and year."""
+    member = admin_of(user)
+    agency = agency_of(member, agency_pk)
+    year = _year(tahun)
+    renja = Renja(tahun=year, pemda=PemdaModel(nama=member.pemda.nama,
+                                               provinsi=member.pemda.provinsi or None),
+                  perangkat_daerah=AgencyModel(nama=agency.nama,
+                                               singkatan=agency.singkatan or None,
+                                               bidang=agency.bidang or None))
+    try:
+        with transaction.atomic():
+            plan = Plan.objects.create(perangkat_daerah=agency, tahun=year,
+                                       data=Plan.dump(renja), updated_by=user)
+            _audit(member, user, "renja.renja.buka", "tahun", str(year), plan=plan)
+    except IntegrityError as exc:
+        raise RenjaError(f"the plan of {agency} for {year} exists",
+                         f"Renja {agency} tahun {year} sudah ada.") from exc
+    return plan
+
+
+def add_user(user: Any, username: str, role: str, agency_pk: object = None,
+             nama: str = "") -> tuple[User, str]:
+    """A new user with a role; returns the user and the first password (shown once)."""
+    member = admin_of(user)
+    username = clean_text(username).strip()[:150]
+    if role not in [value for value, _ in Role.choices] or not username:
+        raise RenjaError("give a username and a role", "Isi nama pengguna dan pilih peran.")
+    bound = role in (str(Role.PERENCANA), str(Role.KEPALA))
+    agency = agency_of(member, agency_pk) if bound else None
+    password = secrets.token_urlsafe(9)
+    try:
+        with transaction.atomic():
+            new = User.objects.create_user(username=username, password=password,
+                                           first_name=clean_text(nama).strip()[:150])
+            Membership.objects.create(user=new, role=role, pemda=member.pemda,
+                                      perangkat_daerah=agency)
+            _audit(member, user, "pemda.pengguna.tambah", f"pengguna {username}",
+                   f"{Role(role).label}{f' {agency}' if agency else ''}")
+    except IntegrityError as exc:
+        raise RenjaError(f"username '{username}' is taken",
+                         f"Nama pengguna '{username}' sudah dipakai.") from exc
+    return new, password
+
+
+def load_ranwal(user: Any, agency_pk: object, tahun: str, items: list[RanwalLine],
+                ) -> tuple[PerangkatDaerah, int, int]:
+    """Replace the ranwal RKPD of an agency and year: (agency, year, lines loaded)."""
+    member = admin_of(user)
+    agency = agency_of(member, agency_pk)
+    year = _year(tahun)
+    with transaction.atomic():
+        old = RanwalItem.objects.filter(perangkat_daerah=agency, tahun=year)
+        before = old.count()
+        old.delete()
+        RanwalItem.objects.bulk_create([RanwalItem(
+            perangkat_daerah=agency, tahun=year, kode=i.kode, nama=i.nama,
+            indikator=i.indikator, target=i.target.text if i.target else "", pagu=i.pagu,
+            lokasi=i.lokasi) for i in items])
+        _audit(member, user, "pemda.ranwal.muat", f"ranwal {agency} {year}",
+               f"{len(items)} baris", old=f"{before} baris")
+    return agency, year, len(items)
+
+
+def set_schedule(user: Any, tahun: str, tahapan: str, mulai: str, selesai: str) -> Jadwal:
+    member = admin_of(user)
+    try:
+        start = datetime.date.fromisoformat(mulai.strip())
+        end = datetime.date.fromisoformat(selesai.strip())
+    except ValueError as exc:
+        raise RenjaError("give the year, the stage, and dates start <= end (YYYY-MM-DD)",
+                         SCHEDULE) from exc
+    year = _year(tahun)
+    if tahapan not in (*STAGES, "perubahan") or end < start:
+        raise RenjaError("give the year, the stage, and dates start <= end (YYYY-MM-DD)",
+                         SCHEDULE)
+    with transaction.atomic():
+        jadwal, _ = Jadwal.objects.update_or_create(
+            pemda=member.pemda, tahun=year, tahapan=tahapan,
+            defaults={"mulai": start, "selesai": end})
+        _audit(member, user, "pemda.jadwal.ubah", f"jadwal {STAGE_LABELS[tahapan]} {year}",
+               f"{start.isoformat()} s/d {end.isoformat()}")
+    return jadwal

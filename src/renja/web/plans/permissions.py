@@ -1,0 +1,141 @@
+"""Whether this person may do this to this plan now: the one function pages, buttons, the API,
+the CLI and the actions themselves ask.
+
+An action is refused for the person's role, for the plan's agency or pemda, for the plan's state
+in the cycle, for the schedule of its stage, or because the plan is set (penetapan) and locked.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.utils import timezone
+
+from renja.web.accounts.members import membership
+from renja.web.accounts.models import Membership, Role
+from renja.web.plans.models import Jadwal, Plan
+from renja.workflow import ACTIONS, STAGE_LABELS, WorkflowError, editable, next_state
+
+BAPPEDA = (Role.VERIFIKATOR, Role.ADMIN)
+PLAN_ACTIONS = ("edit", "comment", "reply", "resolve", *ACTIONS)
+
+
+class ActionRefused(WorkflowError):
+    """The user may not do this (role or scope), or the plan's state does not allow it."""
+
+    code = "ditolak"
+
+
+class NotFound(ActionRefused):
+    """The object is outside the person's reach: for them it does not exist (404)."""
+
+    code = "tidak_ada"
+
+
+def locked(plan: Plan) -> bool:
+    """A set plan (penetapan) is locked for good; a perubahan is a new plan."""
+    return plan.tahapan == "penetapan" or plan.status == "ditetapkan"
+
+
+def stage_open(plan: Plan, today: datetime.date | None = None) -> bool:
+    """True when the schedule has no entry for the plan's stage, or today is inside it."""
+    entry = Jadwal.objects.filter(pemda_id=plan.perangkat_daerah.pemda_id, tahun=plan.tahun,
+                                  tahapan=plan.tahapan).first()
+    if entry is None:
+        return True
+    today = today or timezone.localdate()
+    return entry.mulai <= today <= entry.selesai
+
+
+def refusal(user: Any, plan: Plan, action: str) -> ActionRefused | None:
+    """Why ``user`` may not do ``action`` to ``plan`` now, or None when they may."""
+    if action not in PLAN_ACTIONS:
+        return ActionRefused(f"unknown action '{action}'", f"tindakan '{action}' tidak dikenal")
+    member = membership(user)
+    if member is None:
+        return ActionRefused("log in first", "silakan masuk terlebih dahulu")
+    scope = _scope(member, plan)
+    if scope is not None:
+        return scope
+    if action == "edit":
+        return _edit(member, plan)
+    if action in ("comment", "resolve"):
+        return _bappeda(member, plan, action)
+    if action == "reply":
+        return _unlocked(plan)
+    return _transition(member, plan, action)
+
+
+def require(user: Any, plan: Plan, action: str) -> None:
+    """Raise :class:`ActionRefused` unless ``user`` may do ``action`` to ``plan`` now."""
+    refused = refusal(user, plan, action)
+    if refused is not None:
+        raise refused
+
+
+def may(user: Any, plan: Plan, action: str) -> bool:
+    return refusal(user, plan, action) is None
+
+
+def _scope(member: Membership, plan: Plan) -> ActionRefused | None:
+    agency = plan.perangkat_daerah
+    if member.pemda_id != agency.pemda_id:
+        return ActionRefused("this plan belongs to another pemda", "Renja ini milik pemda lain")
+    if member.agency_bound and member.perangkat_daerah_id != agency.pk:
+        return ActionRefused("this plan belongs to another agency",
+                             "Renja ini milik perangkat daerah lain")
+    return None
+
+
+def _unlocked(plan: Plan) -> ActionRefused | None:
+    if locked(plan):
+        return ActionRefused("the plan is set (penetapan) and locked",
+                             "Renja sudah ditetapkan dan dikunci; buka perubahan untuk mengubahnya")
+    return None
+
+
+def _edit(member: Membership, plan: Plan) -> ActionRefused | None:
+    if member.role != Role.PERENCANA:
+        return ActionRefused("only the agency's planner edits its plan",
+                             "hanya perencana perangkat daerah yang dapat mengubah Renja")
+    if _unlocked(plan) is not None:
+        return _unlocked(plan)
+    if not editable(plan.tahapan, plan.status):
+        return ActionRefused(
+            f"the plan is '{plan.status}'; only a draft or returned plan can be changed",
+            f"Renja berstatus '{plan.status}'; hanya Renja berstatus draf atau dikembalikan "
+            f"yang dapat diubah")
+    return _schedule(plan)
+
+
+def _schedule(plan: Plan) -> ActionRefused | None:
+    if not stage_open(plan):
+        label = STAGE_LABELS.get(plan.tahapan, plan.tahapan)
+        return ActionRefused(f"stage {plan.tahapan} is closed by the schedule",
+                             f"tahapan {label} sudah ditutup menurut jadwal")
+    return None
+
+
+def _bappeda(member: Membership, plan: Plan, action: str) -> ActionRefused | None:
+    if member.role not in BAPPEDA:
+        if action == "resolve":
+            return ActionRefused("only Bappeda resolves comments",
+                                 "hanya Bappeda yang dapat menyelesaikan catatan")
+        return ActionRefused("your role may not comment here",
+                             "peran Anda tidak berhak memberi catatan di sini")
+    return _unlocked(plan)
+
+
+def _transition(member: Membership, plan: Plan, action: str) -> ActionRefused | None:
+    spec = ACTIONS[action]
+    if member.role not in spec.roles:
+        return ActionRefused(f"your role may not {spec.name} a plan",
+                             f"peran Anda tidak berhak: {spec.label.lower()}")
+    try:
+        next_state(action, plan.tahapan, plan.status)
+    except WorkflowError as exc:
+        return ActionRefused(exc.en, exc.id)
+    if action == "submit":
+        return _schedule(plan)
+    return None
