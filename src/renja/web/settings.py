@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "renja.web.plans",
 ]
 MIDDLEWARE = [
+    "renja.web.requests_log.RequestId",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -70,6 +71,10 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Tests on a file, not a shared in-memory database: concurrent requests then wait for the
+    # write lock (busy timeout) as in production instead of failing with "table is locked".
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-renja.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -114,3 +119,18 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Logging: one line per record on stderr, with the request's id; 500s are logged with their
+# traceback on that line (django.request).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "renja.web.requests_log.AddRequestId"}},
+    "formatters": {"line": {"()": "renja.web.requests_log.OneLine",
+                            "format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: "
+                                      "%(message)s"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "filters": ["request_id"],
+                            "formatter": "line"}},
+    "root": {"handlers": ["stderr"], "level": os.environ.get("RENJA_LOG_LEVEL", "WARNING")},
+    "loggers": {"django": {"handlers": ["stderr"], "level": "WARNING", "propagate": False}},
+}

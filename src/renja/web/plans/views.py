@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 
@@ -24,6 +25,7 @@ CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "html": "text/html; charset=utf-8",
     "datapackage": "application/zip",
+    "text": "text/plain; charset=utf-8",
 }
 
 
@@ -46,11 +48,12 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     plan = get_plan(request.user, pk)
-    if fmt not in RENDERERS:
+    if fmt not in RENDERERS or fmt not in CONTENT_TYPES:
         raise Http404("Format tidak dikenal")
     renja = plan.renja()
     suffix = ".zip" if fmt == "datapackage" else RENDERERS[fmt].suffix
-    name = f"renja-{plan.perangkat_daerah.singkatan or plan.perangkat_daerah.pk}-{plan.tahun}"
+    agency = re.sub(r"[^A-Za-z0-9_-]+", "-", plan.perangkat_daerah.singkatan or "").strip("-")
+    name = f"renja-{agency or plan.perangkat_daerah.pk}-{plan.tahun}"
     with tempfile.TemporaryDirectory() as folder:
         path = render_to(renja, fmt, Path(folder) / f"{name}{suffix}")
         data = path.read_bytes()
