@@ -38,3 +38,83 @@ def test_the_plan_list_needs_a_fixed_number_of_queries(db, django_assert_max_num
     client.force_login(User.objects.get(username="verifikator_bappeda"))
     with django_assert_max_num_queries(6):
         assert client.get("/renja/").status_code == 200
+
+
+def fail_five_times(client, username="perencana_dinkes"):  # type: ignore[no-untyped-def]
+    from django.conf import settings
+
+    for _ in range(settings.RENJA_LOGIN_ATTEMPTS):
+        client.post("/masuk/", {"username": username, "password": "x"})
+
+
+def test_a_lock_holds_for_every_spelling_of_the_username(db):
+    import pytest
+
+    client = Client()
+    fail_five_times(client)
+    for variant in (" perencana_dinkes", "perencana_dinkes ", "\tperencana_dinkes",
+                    "ｐｅｒｅｎｃａｎａ＿ｄｉｎｋｅｓ", "perencana_dinkes\xa0", "Perencana_Dinkes"):
+        response = client.post("/masuk/", {"username": variant, "password": DEMO_PASSWORD})
+        if response.status_code != 429:
+            pytest.fail(f"{variant!r} logged in past the lock")
+
+
+def test_a_lock_holds_for_the_user_from_another_address(db):
+    fail_five_times(Client(REMOTE_ADDR="10.0.0.1"))
+    other = Client(REMOTE_ADDR="10.0.0.2")
+    assert other.post("/masuk/", {"username": "perencana_dinkes",
+                                  "password": DEMO_PASSWORD}).status_code == 429
+
+
+def test_an_address_guessing_many_usernames_is_locked(db, settings):
+    client = Client(REMOTE_ADDR="10.0.0.9")
+    for i in range(settings.RENJA_LOGIN_ATTEMPTS * 4):
+        client.post("/masuk/", {"username": f"tebakan{i}", "password": "x"})
+    assert client.post("/masuk/", {"username": "perencana_bkpsdm",
+                                   "password": DEMO_PASSWORD}).status_code == 429
+
+
+def test_behind_a_proxy_the_configured_header_names_the_address(db, settings):
+    settings.RENJA_CLIENT_IP_HEADER = "X-Forwarded-For"
+    for i in range(settings.RENJA_LOGIN_ATTEMPTS * 4):
+        Client(HTTP_X_FORWARDED_FOR=f"1.2.3.{i}, 10.9.9.9").post(
+            "/masuk/", {"username": f"tebakan{i}", "password": "x"})
+    elsewhere = Client(HTTP_X_FORWARDED_FOR="10.9.9.8")
+    assert elsewhere.post("/masuk/", {"username": "perencana_bkpsdm",
+                                      "password": DEMO_PASSWORD}).status_code == 302
+
+
+def test_a_user_logs_in_whatever_the_case_and_width_of_the_name(db):
+    response = Client().post("/masuk/", {"username": " Perencana_BKPSDM\xa0",
+                                         "password": DEMO_PASSWORD})
+    assert response.status_code == 302
+
+
+def test_forty_parallel_guesses_reach_the_password_check_at_most_five_times(transactional_db,
+                                                                            settings):
+    import threading
+
+    from django.contrib.auth.models import User
+    from django.db import connection
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    User.objects.create_user(username="sasaran", password="benar-sekali-2024")
+    statuses: list[int] = []
+    start = threading.Barrier(40)
+
+    def guess(i: int) -> None:
+        start.wait()
+        try:
+            statuses.append(Client(REMOTE_ADDR=f"10.1.0.{i}").post(
+                "/masuk/", {"username": "sasaran", "password": f"salah{i}"}).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=guess, args=(i,)) for i in range(40)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert len(statuses) == 40
+    assert statuses.count(200) <= settings.RENJA_LOGIN_ATTEMPTS
+    assert statuses.count(429) >= 40 - settings.RENJA_LOGIN_ATTEMPTS

@@ -109,6 +109,8 @@ RENJA_IMPORT_HOURS = int(os.environ.get("RENJA_IMPORT_HOURS", 24))
 # Login throttling: this many failed attempts per username and address lock it for a while.
 RENJA_LOGIN_ATTEMPTS = int(os.environ.get("RENJA_LOGIN_ATTEMPTS", 5))
 RENJA_LOGIN_LOCK_SECONDS = int(os.environ.get("RENJA_LOGIN_LOCK_SECONDS", 300))
+# Behind a reverse proxy: the header it sets with the client's address (X-Forwarded-For).
+RENJA_CLIENT_IP_HEADER = os.environ.get("RENJA_CLIENT_IP_HEADER", "")
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 SESSION_COOKIE_HTTPONLY = True

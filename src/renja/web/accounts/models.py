@@ -71,3 +71,11 @@ class PaguCeiling(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["perangkat_daerah", "tahun"],
                                                name="ceiling_unique_year")]
+
+
+class LoginAttempt(models.Model):
+    """A login attempt not (yet) known to have succeeded, per username and per address."""
+
+    key = models.CharField(max_length=200, db_index=True)
+    attempt = models.CharField(max_length=32, db_index=True)
+    at = models.DateTimeField(db_index=True)

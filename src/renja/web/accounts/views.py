@@ -5,42 +5,46 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
-from django.core.cache import cache
+from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from renja.web.accounts import throttle
 from renja.web.accounts.models import Membership
+from renja.web.accounts.throttle import normalise
 from renja.web.plans.access import visible_plans
 
 DEMO_PASSWORD = "demo-renja-2024"
 
 
-def _key(request: HttpRequest) -> str:
-    username = (request.POST.get("username") or "").lower()
-    return f"login-fail:{username}:{request.META.get('REMOTE_ADDR', '')}"
+class UsernameForm(AuthenticationForm):
+    """Django's login form; the username found whatever its case or width (``User``, ``ｕｓｅｒ``)."""
+
+    def clean_username(self) -> str:
+        typed = normalise(self.cleaned_data.get("username") or "")
+        found = User.objects.filter(username__iexact=typed).values_list("username", flat=True)
+        return found[0] if len(found) == 1 else typed
 
 
 class ThrottledLogin(auth_views.LoginView):
-    """Django's login, refusing a username+address after repeated failures for a while."""
+    """Django's login, refusing a username or an address after repeated failures."""
 
     template_name = "renja/login.html"
+    form_class = UsernameForm
 
     def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        if cache.get(_key(request), 0) >= settings.RENJA_LOGIN_ATTEMPTS:
-            form = AuthenticationForm(request, data=request.POST)
+        attempt = throttle.begin(request)
+        if attempt.locked:
+            form = UsernameForm(request, data=request.POST)
             form.errors.clear()
             return render(request, self.template_name, {
                 "form": form, "locked": True,
                 "minutes": max(1, settings.RENJA_LOGIN_LOCK_SECONDS // 60)}, status=429)
+        self.attempt = attempt
         return super().post(request, *args, **kwargs)
 
-    def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
-        key = _key(self.request)
-        cache.set(key, cache.get(key, 0) + 1, settings.RENJA_LOGIN_LOCK_SECONDS)
-        return super().form_invalid(form)
-
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
-        cache.delete(_key(self.request))
+        self.attempt.succeeded()
         return super().form_valid(form)
 
 
