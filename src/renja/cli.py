@@ -1,7 +1,9 @@
 """The ``renja`` command: a thin layer over the core.
 
 Each command parses its arguments, calls one core function and prints. Errors from the
-core become one line ``Error: …`` (with a hint when there is one) and exit code 2.
+core become one line ``Error: …`` (with a hint when there is one) and exit code 2. Exit code
+1 means "findings with errors" (``renja check``); 3 means renja itself failed (a bug: the line
+says so and asks for a report, ``RENJA_TRACEBACK=1`` shows the traceback).
 """
 
 from __future__ import annotations
@@ -54,6 +56,19 @@ def reports_errors(func: F) -> F:
                 message += f"\n{'Petunjuk' if lang == 'id' else 'Hint'}: {hint}"
             click.echo(message, err=True)
             sys.exit(2)
+        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if os.environ.get("RENJA_TRACEBACK") == "1":
+                raise
+            what = f"{type(exc).__name__}: {str(exc)[:200]}".replace("\n", " ")
+            if _lang() == "id":
+                click.echo(f"Error: kesalahan internal renja ({what}); laporkan beserta berkasnya",
+                           err=True)
+            else:
+                click.echo(f"Error: internal error in renja ({what}); please report it with "
+                           f"the file", err=True)
+            sys.exit(3)
 
     return cast(F, wrapper)
 

@@ -24,9 +24,18 @@ def is_zero_dash(text: str) -> bool:
     return text.strip() in _DASHES
 
 
+MAX_DIGITS = 18  # Rupiah: far above any pemda's budget (the state's is ~10^15)
+MAX_DECIMALS = 10
+
+
+def _shown(text: str) -> str:
+    """A value as a message quotes it: at most 40 characters."""
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
 def parse_decimal(text: str) -> Decimal:
     """Parse ``1.802.940.203``, ``36,5``, ``-``, ``(1.000)``, ``-2,5`` into a Decimal."""
-    raw = text
+    raw = _shown(text)
     s = text.strip().replace("\u00a0", "").replace(" ", "")
     if not s:
         raise NumberError("'' is not a number: it is empty", "'' bukan angka: kosong")
@@ -47,6 +56,12 @@ def parse_decimal(text: str) -> Decimal:
     digits = _normalise(s)
     if digits is None:
         raise NumberError(f"'{raw}' is not a number", f"'{raw}' bukan angka")
+    whole, _, fraction = digits.partition(".")
+    if len(whole.lstrip("0")) > MAX_DIGITS or len(fraction) > MAX_DECIMALS:
+        raise NumberError(f"'{raw}' is not a number: too many digits (at most {MAX_DIGITS}, "
+                          f"and {MAX_DECIMALS} after the comma)",
+                          f"'{raw}' bukan angka: terlalu banyak digit (paling banyak "
+                          f"{MAX_DIGITS}, dan {MAX_DECIMALS} di belakang koma)")
     try:
         value = Decimal(digits)
     except InvalidOperation as exc:  # pragma: no cover - guarded by _normalise

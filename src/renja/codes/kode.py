@@ -145,9 +145,13 @@ class DamagedKode:
 
 def _scientific(digits: str, significant: int) -> str:
     """The mantissa digits Excel shows for an integer given as a digit string."""
-    value = int(digits)
-    shown = round(value / 10 ** (len(digits) - significant))
-    return str(shown)
+    if not digits.isdigit() or significant < 1:
+        return ""  # a cross-cutting code (X.XX…) has no number Excel could have shown
+    drop = len(digits) - significant
+    if drop <= 0:
+        return digits
+    shown, rest = divmod(int(digits), 10**drop)
+    return str(shown + (1 if 2 * rest >= 10**drop else 0))  # Excel rounds half away from 0
 
 
 def parse_kode(text: str, bidang: str | None = None) -> Kode:

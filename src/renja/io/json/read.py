@@ -15,11 +15,14 @@ def load(path: str | Path) -> Renja:
     """Read a ``renja/1`` JSON file."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FormatError(f"{path}: cannot be read ({exc})",
-                          f"{path}: tidak dapat dibaca ({exc})") from exc
-    return loads(text, name=str(path))
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FormatError(f"{path.name}: not UTF-8 text (byte {exc.start + 1})",
+                          f"{path.name}: bukan teks UTF-8 (bita ke-{exc.start + 1})") from exc
+    except OSError as exc:
+        raise FormatError(f"{path.name}: cannot be read ({exc.strerror})",
+                          f"{path.name}: tidak dapat dibaca ({exc.strerror})") from exc
+    return loads(text, name=path.name)
 
 
 def loads(text: str, name: str = "<json>") -> Renja:
@@ -31,6 +34,13 @@ def loads(text: str, name: str = "<json>") -> Renja:
             f"{name}: line {exc.lineno}: not valid JSON ({exc.msg})",
             f"{name}: baris {exc.lineno}: bukan JSON yang sah ({exc.msg})",
         ) from exc
+    except RecursionError as exc:
+        raise FormatError(f"{name}: not a Renja JSON file: nested too deeply",
+                          f"{name}: bukan berkas JSON Renja: bersarang terlalu dalam") from exc
+    except ValueError as exc:  # an integer of thousands of digits
+        raise FormatError(f"{name}: not a Renja JSON file: a number is too long",
+                          f"{name}: bukan berkas JSON Renja: ada angka yang terlalu panjang") \
+            from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         found = data.get("format") if isinstance(data, dict) else type(data).__name__
         raise FormatError(

@@ -21,6 +21,8 @@ from renja.io.text.chapters import (
 from renja.io.text.front import read_front, read_title
 from renja.text import title_case
 
+MAX_BYTES = 3 * 1024 * 1024  # the text of a large Renja is well under 1 MB
+YEARS = (2000, 2100)  # what the model accepts (renja.domain.Renja.tahun)
 _CAPTION_START = re.compile(r"^Tabel\b", re.IGNORECASE)
 _AGENCY_NOTE = re.compile(r"^Nama\s+(?:Perangkat Daerah|OPD|SKPD)\s*:\s*(.+)$", re.IGNORECASE)
 
@@ -28,13 +30,39 @@ _AGENCY_NOTE = re.compile(r"^Nama\s+(?:Perangkat Daerah|OPD|SKPD)\s*:\s*(.+)$", 
 def read_text(path: str | Path) -> ImportResult:
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        text = path.read_text(encoding="cp1252")
+        if path.stat().st_size > MAX_BYTES:
+            raise FormatError(
+                f"{path.name}: {path.stat().st_size // 1024} KB of text is more than a Renja "
+                f"(at most {MAX_BYTES // 1024} KB)",
+                f"{path.name}: teks {path.stat().st_size // 1024} KB lebih besar dari sebuah "
+                f"Renja (paling besar {MAX_BYTES // 1024} KB)")
+        data = path.read_bytes()
     except OSError as exc:
-        raise FormatError(f"{path}: cannot be read ({exc.strerror})",
-                          f"{path}: tidak dapat dibaca ({exc.strerror})") from exc
-    return parse_text(text, path.name)
+        raise FormatError(f"{path.name}: cannot be read ({exc.strerror})",
+                          f"{path.name}: tidak dapat dibaca ({exc.strerror})") from exc
+    text, unreadable = decode_text(data)
+    result = parse_text(text, path.name)
+    if unreadable:
+        result.report.add(Source(file=path.name), f"{unreadable} byte(s) are neither UTF-8 nor "
+                          f"Windows-1252 and were replaced by �",
+                          f"{unreadable} bita bukan UTF-8 maupun Windows-1252 dan diganti �",
+                          "warning")
+    return result
+
+
+def decode_text(data: bytes) -> tuple[str, int]:
+    """The text of a file saved as UTF-8 or Windows-1252, and how many bytes were neither.
+
+    A byte that fits neither is replaced by U+FFFD rather than refusing the whole document;
+    of the two readings, the one that replaces fewer is taken (a UTF-8 file with one stray byte
+    stays UTF-8)."""
+    try:
+        return data.decode("utf-8-sig"), 0
+    except UnicodeDecodeError:
+        pass
+    readings = [data.decode(encoding, errors="replace") for encoding in ("utf-8-sig", "cp1252")]
+    text = min(readings, key=lambda t: t.count("\ufffd"))
+    return text, text.count("\ufffd")
 
 
 def parse_text(text: str, name: str) -> ImportResult:
@@ -109,6 +137,12 @@ def _renja(front, lines: list[Line], singkatan: str | None, name: str,  # type: 
             f"'RENCANA KERJA <perangkat daerah> KABUPATEN <nama> TAHUN <tahun>'",
             f"{name}: tahun rencana tidak ditemukan: seharusnya ada judul seperti "
             f"'RENCANA KERJA <perangkat daerah> KABUPATEN <nama> TAHUN <tahun>'")
+    if not YEARS[0] <= title.tahun <= YEARS[1]:
+        raise FormatError(
+            f"{name}: the plan year {title.tahun} in the title is not a year between "
+            f"{YEARS[0]} and {YEARS[1]}",
+            f"{name}: tahun rencana {title.tahun} pada judul bukan tahun antara {YEARS[0]} dan "
+            f"{YEARS[1]}")
     pemda_nama = title_case(title.pemda or "")
     jenis = pemda_nama.split()[0].lower() if pemda_nama else None
     renja = Renja(

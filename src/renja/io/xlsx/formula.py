@@ -28,13 +28,30 @@ class FormulaError(ValueError):
 Lookup = Callable[[str], Any]
 
 
+MAX_LENGTH = 2_000  # characters of one formula
+MAX_RANGE = 50_000  # cells one range may cover
+MAX_DEPTH = 50  # brackets and function calls inside each other
+
+
 def evaluate(formula: str, lookup: Lookup) -> Any:
-    """The value of ``=…`` given a function that returns a cell's value by reference."""
+    """The value of ``=…`` given a function that returns a cell's value by reference.
+
+    Bounded: a formula longer than ``MAX_LENGTH``, a range of more than ``MAX_RANGE`` cells,
+    brackets nested deeper than ``MAX_DEPTH`` and any arithmetic that cannot be done (overflow,
+    missing arguments) are a :class:`FormulaError`, never a crash or a hang.
+    """
+    if len(formula) > MAX_LENGTH:
+        raise FormulaError(f"longer than {MAX_LENGTH} characters")
     tokens = _tokens(formula.lstrip("="))
     parser = _Parser(tokens, lookup)
-    value = parser.comparison()
+    try:
+        value = parser.comparison()
+    except FormulaError:
+        raise
+    except (ArithmeticError, IndexError, ValueError, TypeError) as exc:
+        raise FormulaError(f"cannot be computed ({type(exc).__name__})") from exc
     if parser.position != len(tokens):
-        raise FormulaError(f"unexpected '{tokens[parser.position][1]}' in {formula}")
+        raise FormulaError(f"unexpected '{tokens[parser.position][1]}' in {formula[:60]}")
     return value
 
 
@@ -69,6 +86,12 @@ class _Parser:
         self.tokens = tokens
         self.position = 0
         self.lookup = lookup
+        self.depth = 0
+
+    def deeper(self) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise FormulaError(f"nested deeper than {MAX_DEPTH}")
 
     def peek(self) -> tuple[str, str] | None:
         return self.tokens[self.position] if self.position < len(self.tokens) else None
@@ -117,7 +140,10 @@ class _Parser:
         token = self.peek()
         if token and token[1] == "-":
             self.take()
-            return -_number(self.unary())
+            self.deeper()
+            value = -_number(self.unary())
+            self.depth -= 1
+            return value
         return self.atom()
 
     def atom(self) -> Any:
@@ -129,10 +155,15 @@ class _Parser:
         if kind == "ref":
             return self.lookup(text.replace("$", ""))
         if kind == "func":
-            return self.call(text)
+            self.deeper()
+            value = self.call(text)
+            self.depth -= 1
+            return value
         if text == "(":
+            self.deeper()
             value = self.comparison()
             self.take(")")
+            self.depth -= 1
             return value
         raise FormulaError(f"unexpected '{text}'")
 
@@ -155,6 +186,8 @@ class _Parser:
         start, end = text.replace("$", "").split(":")
         c1, r1 = _split(start)
         c2, r2 = _split(end)
+        if (abs(c2 - c1) + 1) * (abs(r2 - r1) + 1) > MAX_RANGE:
+            raise FormulaError(f"range {text} covers more than {MAX_RANGE} cells")
         return [self.lookup(f"{get_column_letter(c)}{r}") for r in range(r1, r2 + 1)
                 for c in range(c1, c2 + 1)]
 
@@ -173,10 +206,16 @@ class _Parser:
         args = self.arguments()
         if name == "SUM":
             return sum((_number(a) for a in args), Decimal(0))
+        if not args:
+            raise FormulaError(f"{name} needs an argument")
         if name == "ROUND":
             places = int(_number(args[1])) if len(args) > 1 else 0
+            if not -15 <= places <= 15:
+                raise FormulaError(f"ROUND to {places} places")
             return _number(args[0]).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
         if name == "IF":
+            if len(args) < 2:
+                raise FormulaError("IF needs a condition and a value")
             return args[1] if args[0] else (args[2] if len(args) > 2 else False)
         if name == "ABS":
             return abs(_number(args[0]))

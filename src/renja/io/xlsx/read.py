@@ -26,6 +26,7 @@ from renja.io.report import ImportResult, Report
 from renja.io.tables.assemble import TableSet
 from renja.io.text.blocks import block_from_rows
 from renja.io.xlsx.formula import FormulaError, evaluate
+from renja.io.xlsx.limits import check_package, check_size
 from renja.io.xlsx.texts import is_text_sheet, read_texts
 from renja.numbers import format_number
 
@@ -33,10 +34,12 @@ _MONEY_LABEL = re.compile(r"pagu|dana|anggaran|belanja|rp\b|rupiah", re.IGNORECA
 _CODE_LABEL = re.compile(r"^kode", re.IGNORECASE)
 RawCell = tuple[Any, str, str]  # value, number format, coordinate
 _SUFFIX = re.compile(r'"([^"]+)"\s*$')
+MAX_CHAIN = 60
 
 
 def read_xlsx(path: str | Path) -> ImportResult:
     path = Path(path)
+    check_package(path)
     try:
         workbook = load_workbook(path, data_only=False, read_only=False)
         cached = load_workbook(path, data_only=True, read_only=False)
@@ -53,6 +56,7 @@ def read_xlsx(path: str | Path) -> ImportResult:
     traits: dict[tuple[str, str, str], tuple[str | None, str | None]] = {}
     text_sheet: Worksheet | None = None
     for sheet in workbook.worksheets:
+        check_size(sheet.title, sheet.max_row, sheet.max_column, path.name)
         values = Values(sheet, cached[sheet.title], report, path.name)
         if _is_info(sheet):
             info = _read_info(sheet)
@@ -114,6 +118,7 @@ class Values:
     def __init__(self, sheet: Worksheet, cached: Worksheet, report: Report, file: str) -> None:
         self.sheet, self.cached, self.report, self.file = sheet, cached, report, file
         self.done: dict[str, Any] = {}
+        self.chain = 0  # formulas being computed inside each other (A1 = B1 + 1, B1 = …)
 
     def get(self, coordinate: str) -> Any:
         if coordinate in self.done:
@@ -129,13 +134,19 @@ class Values:
         return value
 
     def _compute(self, coordinate: str, formula: str) -> Any:
+        self.chain += 1
         try:
+            if self.chain > MAX_CHAIN:
+                raise FormulaError(f"refers to formulas more than {MAX_CHAIN} deep")
             return evaluate(formula, self.get)
         except FormulaError as exc:
+            shown = formula if len(formula) <= 60 else formula[:59] + "…"
             self.report.add(Source(file=self.file, sheet=self.sheet.title, cell=coordinate),
-                            f"formula {formula} could not be computed ({exc})",
-                            f"rumus {formula} tidak dapat dihitung ({exc})")
+                            f"formula {shown} could not be computed ({exc})",
+                            f"rumus {shown} tidak dapat dihitung ({exc})")
             return None
+        finally:
+            self.chain -= 1
 
 
 def _is_indicator_sheet(sheet: Worksheet) -> bool:

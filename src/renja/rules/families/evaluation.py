@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from renja.calc.capaian import capaian, infer_polaritas
 from renja.calc.evaluation import tc29_expected, value
@@ -15,8 +15,11 @@ def agrees(printed: Decimal, expected: Decimal) -> bool:
     """The printed value is the expected one rounded (or cut) to the printed decimals."""
     places = max(0, -printed.as_tuple().exponent)  # type: ignore[operator]
     step = Decimal(1).scaleb(-places)
-    return printed in (expected.quantize(step, rounding=ROUND_HALF_UP),
-                       expected.quantize(step, rounding=ROUND_DOWN))
+    try:
+        return printed in (expected.quantize(step, rounding=ROUND_HALF_UP),
+                           expected.quantize(step, rounding=ROUND_DOWN))
+    except InvalidOperation:  # too many digits to round: only an exact value agrees
+        return printed == expected
 
 
 def pct(value: Decimal | None) -> str:
