@@ -18,7 +18,7 @@ DEMO_PASSWORD = "demo-renja-2024"
 
 
 class UsernameForm(AuthenticationForm):
-    """Django's login form; the username found whatever its case or width (``User``, ``ｕｓｅｒ``)."""
+    """Django's login form; the username found whatever its case or width (``ｕｓｅｒ``)."""
 
     def clean_username(self) -> str:
         typed = normalise(self.cleaned_data.get("username") or "")
