@@ -7,6 +7,7 @@ import json
 import pytest
 
 from renja.web.plans.models import Plan
+from tests.web.conftest import client_for
 
 
 def test_a_planner_sees_only_the_plans_of_their_agency(planner, bkpsdm):
@@ -50,12 +51,42 @@ def test_the_head_of_the_agency_reads_but_does_not_edit(kepala, bkpsdm):
 def test_an_admin_of_another_pemda_sees_none_of_this_pemda(outsider, bkpsdm, published):
     assert "Kabupaten Pasuruan" not in outsider.get("/renja/").content.decode()
     assert outsider.get(f"/renja/{bkpsdm.pk}/").status_code == 404
-    assert [p["id"] for p in outsider.get("/api/plans").json()] == [
-        p.pk for p in Plan.objects.filter(perangkat_daerah__pemda__slug="kota-contoh")]
+    assert sorted(p["id"] for p in outsider.get("/api/plans").json()) == sorted(
+        [p.pk for p in Plan.objects.filter(perangkat_daerah__pemda__slug="kota-contoh")]
+        + [published.pk])  # a published plan is everyone's to read
+
+
+def test_a_published_plan_shows_its_document_and_nothing_internal(anonymous, outsider, db,
+                                                                 published):
+    from renja.web.plans.models import AuditEntry, Comment
+
+    Comment.objects.create(plan=published, author_id=1, text="Catatan rahasia verifikator")
+    AuditEntry.objects.create(plan=published, action="renja.nilai.ubah", new="nilai-audit")
+    anonymous_page = anonymous.get(f"/publik/{published.pk}/").content.decode()
+    assert main(anonymous_page) == main(outsider.get(f"/publik/{published.pk}/").content.decode())
+    for internal in ("Catatan rahasia verifikator", "nilai-audit", "Temuan", "galat",
+                     "perencana_", "Riwayat"):
+        assert internal not in anonymous_page, internal
+    assert "RENCANA KERJA" in anonymous_page.upper()
+    for address in (f"/renja/{published.pk}/audit/", f"/renja/{published.pk}/versi/1/kini/",
+                    f"/api/plans/{published.pk}/findings", f"/renja/{published.pk}/tabel/tc29/",
+                    f"/renja/{published.pk}/teks/"):
+        assert anonymous.get(address).status_code == 404, address
+        assert outsider.get(address).status_code == 404, address
+    assert anonymous.get(f"/renja/{published.pk}/").url == f"/publik/{published.pk}/"
+    verifier = client_for("verifikator_bappeda")
+    assert main(anonymous.get("/publik/").content.decode()) == \
+        main(outsider.get("/publik/").content.decode()) == \
+        main(verifier.get("/publik/").content.decode())
+
+
+def main(page: str) -> str:
+    """What a page shows below the navigation (the same for everyone on the portal)."""
+    return page[page.index("<main>"):page.index("</main>")]
 
 
 def test_anonymous_visitors_see_published_plans_only(anonymous, bkpsdm, published):
-    assert anonymous.get(f"/renja/{published.pk}/").status_code == 200
+    assert anonymous.get(f"/renja/{published.pk}/", follow=True).status_code == 200
     assert anonymous.get(f"/renja/{bkpsdm.pk}/").status_code == 404
     assert [p["id"] for p in anonymous.get("/api/plans").json()] == [published.pk]
     assert anonymous.get("/renja/").status_code == 302

@@ -159,7 +159,7 @@ def test_a_set_plan_is_locked_and_public(planner, anonymous, bkpsdm):
     api = planner.patch(f"/api/plans/{bkpsdm.pk}", json.dumps(body),
                         content_type="application/json")
     assert api.status_code == 403
-    assert anonymous.get(f"/renja/{bkpsdm.pk}/").status_code == 200
+    assert anonymous.get(f"/renja/{bkpsdm.pk}/", follow=True).status_code == 200
     assert "Badan Kepegawaian" in anonymous.get("/publik/").content.decode()
 
 

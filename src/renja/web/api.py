@@ -13,7 +13,7 @@ from renja.edit import set_value
 from renja.errors import RenjaError
 from renja.web.outcome import failure_of
 from renja.web.plans import checked
-from renja.web.plans.access import get_plan, visible_plans
+from renja.web.plans.access import get_plan, get_readable, readable_plans
 from renja.web.plans.actions import change_plan, perform
 from renja.web.plans.models import PlanLocked, StaleVersion
 
@@ -64,14 +64,14 @@ def refused(request: HttpRequest, exc: Exception) -> Any:
 
 @api.get("/plans", response=list[PlanSummary], auth=None)
 def list_plans(request: HttpRequest) -> list[dict[str, Any]]:
-    """Plans the caller may read (published ones without login)."""
-    return [_summary(p) for p in visible_plans(request.user).defer("data")]
+    """Plans the caller works with, and every published one."""
+    return [_summary(p) for p in readable_plans(request.user).defer("data")]
 
 
 @api.get("/plans/{plan_id}", auth=None)
 def plan_json(request: HttpRequest, plan_id: int) -> dict[str, Any]:
-    """The whole plan in the canonical renja/1 JSON format."""
-    return get_plan(request.user, plan_id).data
+    """The whole plan in the canonical renja/1 JSON format (a published one for anyone)."""
+    return get_readable(request.user, plan_id).data
 
 
 @api.get("/plans/{plan_id}/findings", auth=None)

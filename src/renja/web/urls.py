@@ -39,6 +39,7 @@ urlpatterns = [
     path("impor/<int:pk>/simpan/", imports.confirm, name="import_confirm"),
     path("impor/<int:pk>/batal/", imports.cancel, name="import_cancel"),
     path("publik/", views.public, name="public"),
+    path("publik/<int:pk>/", views.public_plan, name="public_plan"),
     path("pemda/", admin_pemda.page, name="admin_pemda"),
     path("pemda/perangkat-daerah/", admin_pemda.add_agency, name="admin_add_agency"),
     path("pemda/pagu/", admin_pemda.set_ceiling, name="admin_ceiling"),

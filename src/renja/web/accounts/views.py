@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from renja.web.accounts import throttle
 from renja.web.accounts.models import Membership
 from renja.web.accounts.throttle import normalise
-from renja.web.plans.access import visible_plans
+from renja.web.plans.access import public_plans
 
 DEMO_PASSWORD = "demo-renja-2024"
 
@@ -55,6 +55,6 @@ def home(request: HttpRequest) -> HttpResponse:
     if settings.DEMO:
         logins = list(Membership.objects.select_related("user", "pemda", "perangkat_daerah")
                       .order_by("pemda__nama", "role", "user__username"))
-    published = visible_plans(request.user)[:20]
+    published = public_plans()[:20]
     return render(request, "renja/home.html", {"logins": logins, "published": published,
                                                 "demo_password": DEMO_PASSWORD})

@@ -16,18 +16,48 @@ from renja.web.accounts.models import PerangkatDaerah, Role
 from renja.web.plans.models import Plan
 from renja.web.plans.permissions import may, refusal
 
-__all__ = ["can_edit", "get_plan", "import_targets", "membership", "plan_id", "visible_plans"]
+__all__ = ["can_edit", "get_plan", "get_published", "get_readable", "import_targets",
+           "membership", "plan_id", "public_plans", "readable_plans", "visible_plans"]
+
+
+def _plans() -> QuerySet[Plan]:
+    return Plan.objects.select_related("perangkat_daerah", "perangkat_daerah__pemda")
 
 
 def visible_plans(user: Any) -> QuerySet[Plan]:
-    """Plans this user may read: own agency, own pemda (Bappeda, admin), or published ones."""
-    plans = Plan.objects.select_related("perangkat_daerah", "perangkat_daerah__pemda")
+    """Plans this user works with, drafts and all: own agency, or own pemda (Bappeda, admin).
+    Nobody else's: a set plan of another pemda is read through the public portal."""
     member = membership(user)
     if member is None:
-        return plans.filter(published=True)
+        return Plan.objects.none()
     if member.agency_bound:
-        return plans.filter(perangkat_daerah=member.perangkat_daerah)
-    return plans.filter(perangkat_daerah__pemda=member.pemda)
+        return _plans().filter(perangkat_daerah=member.perangkat_daerah)
+    return _plans().filter(perangkat_daerah__pemda=member.pemda)
+
+
+def public_plans() -> QuerySet[Plan]:
+    """Set (published) plans: their official content is open to anyone, logged in or not."""
+    return _plans().filter(published=True)
+
+
+def readable_plans(user: Any) -> QuerySet[Plan]:
+    """What this user may read the document of: their own plans and every published one."""
+    return (visible_plans(user) | public_plans()).distinct()
+
+
+def get_published(pk: object) -> Plan:
+    try:
+        return public_plans().get(pk=plan_id(pk))
+    except Plan.DoesNotExist as exc:
+        raise Http404("Renja tidak ditemukan") from exc
+
+
+def get_readable(user: Any, pk: object) -> Plan:
+    """A plan whose document this user may read: their own, or a published one."""
+    try:
+        return readable_plans(user).get(pk=plan_id(pk))
+    except Plan.DoesNotExist as exc:
+        raise Http404("Renja tidak ditemukan") from exc
 
 
 def plan_id(value: object) -> int:
@@ -42,8 +72,8 @@ def plan_id(value: object) -> int:
 
 
 def get_plan(user: Any, pk: object, edit: bool = False) -> Plan:
-    """The plan if the user may read it (404 otherwise); with ``edit``, only if they may edit
-    it now (403 otherwise)."""
+    """The plan if the user works with it (404 otherwise: see :func:`get_readable` for the
+    published document); with ``edit``, only if they may edit it now (403 otherwise)."""
     try:
         plan = visible_plans(user).get(pk=plan_id(pk))
     except Plan.DoesNotExist as exc:

@@ -8,12 +8,22 @@ from pathlib import Path
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.safestring import mark_safe
 
+from renja.io.html.write import render_html
 from renja.render import RENDERERS
 from renja.render import render as render_to
 from renja.web.accounts.models import Pemda
-from renja.web.plans.access import can_edit, get_plan, visible_plans
+from renja.web.plans.access import (
+    can_edit,
+    get_plan,
+    get_published,
+    get_readable,
+    plan_id,
+    public_plans,
+    visible_plans,
+)
 from renja.web.plans.cycle import cycle_context
 from renja.web.plans.editor import editor_context
 
@@ -39,6 +49,8 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 
 
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    if not visible_plans(request.user).filter(pk=plan_id(pk)).exists():
+        return redirect("public_plan", pk=get_published(pk).pk)
     plan = get_plan(request.user, pk)
     context = editor_context(plan, editable=can_edit(request.user, plan))
     context.update(cycle_context(request, plan))
@@ -47,7 +59,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    plan = get_plan(request.user, pk)
+    plan = get_readable(request.user, pk)
     if fmt not in RENDERERS or fmt not in CONTENT_TYPES:
         raise Http404("Format tidak dikenal")
     renja = plan.renja()
@@ -63,11 +75,25 @@ def export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 
 def public(request: HttpRequest) -> HttpResponse:
-    """Published (set) plans, by pemda: readable by anyone, no login."""
-    plans = visible_plans(request.user).filter(published=True).defer("data")
+    """Published (set) plans, by pemda: readable by anyone, the same for everyone."""
+    plans = public_plans().defer("data")
     pemda = {p: [x for x in plans if x.perangkat_daerah.pemda_id == p.pk]
              for p in Pemda.objects.filter(perangkat_daerah__plans__published=True).distinct()}
     return render(request, "renja/public.html", {"pemda": pemda})
 
 
-__all__ = ["FileResponse", "export", "plan_detail", "plan_list", "public"]
+def public_plan(request: HttpRequest, pk: int) -> HttpResponse:
+    """A set plan's official content: its tables and texts, its regulation; never findings,
+    comments, the audit trail, names of users or drafts. The same for everyone."""
+    plan = get_published(pk)
+    page = render_html(plan.renja())
+    body = page[page.index("<body>") + len("<body>"):page.rindex("</body>")]
+    style = page[page.index("<style>") + len("<style>"):page.index("</style>")]
+    reg = plan.renja().dasar_hukum
+    return render(request, "renja/public_plan.html", {
+        "plan": plan, "document": mark_safe(body),  # every text escaped by the HTML renderer
+        "style": mark_safe(style.replace("body {", ".dokumen {")), "reg": reg,
+        "exports": EXPORTS})
+
+
+__all__ = ["FileResponse", "export", "plan_detail", "plan_list", "public", "public_plan"]
