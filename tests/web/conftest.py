@@ -24,6 +24,9 @@ def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-unty
         admin, _ = User.objects.get_or_create(username="admin_kotacontoh")
         Membership.objects.update_or_create(user=admin, defaults={"role": Role.ADMIN,
                                                                   "pemda": other})
+        verifier, _ = User.objects.get_or_create(username="verifikator_kotacontoh")
+        Membership.objects.update_or_create(user=verifier, defaults={
+            "role": Role.VERIFIKATOR, "pemda": other})
 
 
 def client_for(username: str | None) -> Client:

@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from renja.errors import RenjaError
 from renja.io.csv.read import read_ranwal
@@ -25,6 +25,7 @@ from renja.web.plans.permissions import ActionRefused
 from renja.workflow import STAGES
 
 
+@require_safe
 @login_required
 def page(request: HttpRequest) -> HttpResponse:
     try:

@@ -8,6 +8,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
 
 from renja.web.accounts import throttle
 from renja.web.accounts.models import Membership
@@ -48,6 +49,7 @@ class ThrottledLogin(auth_views.LoginView):
         return super().form_valid(form)
 
 
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("plan_list")

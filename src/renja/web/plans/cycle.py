@@ -13,7 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from renja.diff import diff
 from renja.domain import Renja
@@ -103,6 +103,7 @@ def _version_data(plan: Plan, number: int | str) -> Renja:
     return Renja.model_validate(version.data)
 
 
+@require_safe
 def compare(request: HttpRequest, pk: int, a: str, b: str) -> HttpResponse:
     plan = get_plan(request.user, pk)
     changes = diff(_version_data(plan, a), _version_data(plan, b))
@@ -125,6 +126,7 @@ def compare(request: HttpRequest, pk: int, a: str, b: str) -> HttpResponse:
                                                   "versions": plan.versions.all()})
 
 
+@require_safe
 def audit(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_plan(request.user, pk)
     entries = plan.audit.select_related("user")
@@ -134,6 +136,7 @@ def audit(request: HttpRequest, pk: int) -> HttpResponse:
                                                 "kode": request.GET.get("kode", "")})
 
 
+@require_safe
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
     """The verifier's view: every agency of the pemda, its plan's stage, comments, findings."""

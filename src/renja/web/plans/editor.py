@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from renja.codes import parse_kode
 from renja.domain import PlanNode
@@ -87,6 +87,7 @@ def editor_context(plan: Plan, editable: bool, error: str | None = None) -> dict
             "total_n1": format_rupiah(total.pagu_n1) if total else ""}
 
 
+@require_safe
 @login_required
 def row_form(request: HttpRequest, pk: int, path: str) -> HttpResponse:
     plan = get_plan(request.user, pk, edit=True)
@@ -177,6 +178,7 @@ def _editor(request: HttpRequest, plan: Plan, error: str | None = None,
     return render(request, "renja/editor.html", context, status=status)
 
 
+@require_safe
 @login_required
 def add_form(request: HttpRequest, pk: int, path: str) -> HttpResponse:
     """Search the nomenclature for a row to add under ``path`` (results as the user types)."""

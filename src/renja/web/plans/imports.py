@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from renja.rules import run_checks
 from renja.web.outcome import attempt
@@ -71,6 +71,7 @@ def _pending(request: HttpRequest, pk: object) -> PendingImport:
     return found
 
 
+@require_safe
 @login_required
 def preview(request: HttpRequest, pk: int) -> HttpResponse:
     pending = _pending(request, pk)

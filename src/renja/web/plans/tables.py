@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from renja.edit_tables import (
     TABLES,
@@ -61,6 +61,7 @@ def _context(plan: Plan, key: str, editable: bool, error: str | None = None) -> 
             "editable": editable, "error": error, "tables": TITLES}
 
 
+@require_safe
 def table(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     if key not in TABLES:
         raise Http404("Tabel tidak dikenal")

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from renja.edit import set_section_text
 from renja.web.outcome import attempt, raise_refusal
@@ -15,6 +15,7 @@ from renja.web.plans.access import can_edit, get_plan
 from renja.web.plans.actions import change_plan
 
 
+@require_safe
 def texts(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_plan(request.user, pk)
     return render(request, "renja/texts.html", {"plan": plan, "renja": checked.read_only(plan),

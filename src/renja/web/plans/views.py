@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_safe
 
 from renja.io.html.write import render_html
 from renja.render import RENDERERS
@@ -39,6 +40,7 @@ CONTENT_TYPES = {
 }
 
 
+@require_safe
 @login_required
 def plan_list(request: HttpRequest) -> HttpResponse:
     plans = visible_plans(request.user).only(
@@ -48,6 +50,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     return render(request, "renja/plan_list.html", {"plans": plans})
 
 
+@require_safe
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if not visible_plans(request.user).filter(pk=plan_id(pk)).exists():
         return redirect("public_plan", pk=get_published(pk).pk)
@@ -58,6 +61,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "renja/plan_detail.html", context)
 
 
+@require_safe
 def export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     plan = get_readable(request.user, pk)
     if fmt not in RENDERERS or fmt not in CONTENT_TYPES:
@@ -74,6 +78,7 @@ def export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     return response
 
 
+@require_safe
 def public(request: HttpRequest) -> HttpResponse:
     """Published (set) plans, by pemda: readable by anyone, the same for everyone."""
     plans = public_plans().defer("data")
@@ -82,6 +87,7 @@ def public(request: HttpRequest) -> HttpResponse:
     return render(request, "renja/public.html", {"pemda": pemda})
 
 
+@require_safe
 def public_plan(request: HttpRequest, pk: int) -> HttpResponse:
     """A set plan's official content: its tables and texts, its regulation; never findings,
     comments, the audit trail, names of users or drafts. The same for everyone."""
