@@ -1,4 +1,8 @@
-"""`renja plan …`: the planning cycle from the command line, through the same actions."""
+"""`renja plan …`: the planning cycle from the command line, through the same actions.
+
+Django and the web app are imported inside the commands on purpose: the other `renja`
+commands (import, check, render) must start without loading them.
+"""
 
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
@@ -147,8 +148,6 @@ def overview(request: HttpRequest) -> HttpResponse:
     plans = visible_plans(request.user).defer("data")
     if tahun:
         plans = plans.filter(tahun=tahun)
-    from django.db.models import Count, Q
-
     plans = plans.annotate(open_comments=Count("comments", filter=Q(
         comments__parent=None, comments__resolved=False)))
     by_agency: dict[int, list[Plan]] = {}

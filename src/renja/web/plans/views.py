@@ -56,7 +56,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("public_plan", pk=get_published(pk).pk)
     plan = get_plan(request.user, pk)
     context = editor_context(plan, editable=can_edit(request.user, plan))
-    context.update(cycle_context(request, plan))
+    context |= cycle_context(request, plan)
     context["exports"] = EXPORTS
     return render(request, "renja/plan_detail.html", context)
 
