@@ -181,3 +181,26 @@ def test_check_exits_2_when_a_file_cannot_be_read(run, tmp_path):
 def test_check_runs_only_the_rules_asked_for(run):
     result = run("check", EXAMPLE, "--rule", "K003", "--format", "json")
     assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == ["K003"]
+
+
+def test_a_crash_is_one_line_and_its_own_exit_code(monkeypatch):
+    import renja.cli
+
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise KeyError("kolom")
+
+    monkeypatch.setattr(renja.cli, "run_checks", broken)
+    monkeypatch.delenv("RENJA_TRACEBACK", raising=False)
+    result = CliRunner().invoke(cli, ["check", str(EXAMPLE)])
+    assert result.exit_code == 3
+    assert result.output.strip().splitlines() == [
+        "Error: kesalahan internal renja (KeyError: 'kolom'); laporkan beserta berkasnya"]
+
+
+def test_findings_with_errors_exit_1_and_unreadable_input_exits_2(tmp_path):
+    assert CliRunner().invoke(cli, ["check", str(EXAMPLE)]).exit_code == 1
+    bad = tmp_path / "x.json"
+    bad.write_text("[" * 5000)
+    result = CliRunner().invoke(cli, ["check", str(bad)])
+    assert (result.exit_code, result.output.strip()) == (
+        2, "Error: x.json: bukan berkas JSON Renja: bersarang terlalu dalam")

@@ -93,6 +93,7 @@ def cli(ctx: click.Context, lang: str) -> None:
 
 
 @cli.command()
+@reports_errors
 def schema() -> None:
     """Print the JSON Schema of the canonical renja/1 format."""
     click.echo(renja_json.schema_text(), nl=False)
@@ -251,6 +252,7 @@ def export(plan: str, table: str, fmt: str, output: str | None) -> None:
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="text: grouped by table; json: one document of findings.")
 @click.option("--rule", "rules", multiple=True, help="Only these rule codes (repeatable).")
+@reports_errors
 def check(files: tuple[str, ...], fmt: str, rules: tuple[str, ...]) -> None:
     """Check one or more Renja files (anything `renja import` reads).
 
@@ -309,6 +311,7 @@ def render(plan: str, fmt: str, output: str, with_findings: bool, no_front: bool
 @click.option("--demo", is_flag=True,
               help="Load the demo data (Kabupaten Pasuruan, its agencies, one user per role) "
                    "and show the demo logins on the start page.")
+@reports_errors
 def serve(host: str, demo: bool) -> None:
     """Start the web app (Django's development server) after migrating the database.
 
@@ -335,6 +338,7 @@ def serve(host: str, demo: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "xlsx", "text"]), default="json",
               show_default=True)
 @click.option("--seed", type=int, default=1, show_default=True)
+@reports_errors
 def demo_data(output: str, plans: int, fmt: str, seed: int) -> None:
     """Write synthetic, consistent plans (40 agencies per pemda, 20-150 sub kegiatan each)."""
     from pathlib import Path
@@ -346,12 +350,14 @@ def demo_data(output: str, plans: int, fmt: str, seed: int) -> None:
 
 
 def _register_plan_commands() -> None:
-    from renja.web.cli_plans import plan_group
+    from renja.web.cli_plans import DATA_COMMANDS, plan_group
 
-    for command in plan_group.commands.values():
+    for command in (*plan_group.commands.values(), *DATA_COMMANDS):
         if command.callback is not None:
             command.callback = reports_errors(command.callback)
     cli.add_command(plan_group)
+    for command in DATA_COMMANDS:
+        cli.add_command(command)
 
 
 _register_plan_commands()

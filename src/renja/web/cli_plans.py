@@ -7,6 +7,7 @@ commands (import, check, render) must start without loading them.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any
 
 import click
@@ -83,3 +84,48 @@ def act(action: str, plan_id: int, username: str, note: str, override: bool, nom
         raise RenjaError(failed.message, failed.message)
     assert result is not None
     click.echo(f"{result.pk}\t{result.tahapan}\t{result.status}")
+
+
+@click.command("backup")
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+def backup_command(target: Path) -> None:
+    """Copy the whole database (every pemda, plan, version, audit entry, user) to TARGET.
+
+    SQLite: the online backup API; PostgreSQL: pg_dump (custom format)."""
+    _django()
+    from renja.web.backup import backup
+
+    click.echo(f"{backup(target)}")
+
+
+@click.command("restore")
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace a database that already holds plans.")
+def restore_command(source: Path, force: bool) -> None:
+    """Put a backup made by `renja backup` into the configured database (empty unless
+    --force)."""
+    _django()
+    from django.core.management import call_command
+
+    from renja.web.backup import restore
+
+    restore(source, force=force)
+    call_command("migrate", verbosity=0)  # a backup of an older renja gets today's tables
+    click.echo(f"{source}")
+
+
+@click.command("pemda-export")
+@click.argument("slug")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
+              required=True, help="Folder to write into.")
+def pemda_export_command(slug: str, output: Path) -> None:
+    """Everything pemda SLUG owns as files: plans with every version (renja/1 JSON), audit
+    trail (CSV), comments, agencies, ceilings, schedule, ranwal, users (no passwords)."""
+    _django()
+    from renja.web.backup import export_pemda
+
+    counts = export_pemda(slug, output)
+    click.echo(", ".join(f"{k} {v}" for k, v in counts.items()))
+
+
+DATA_COMMANDS = (backup_command, restore_command, pemda_export_command)
