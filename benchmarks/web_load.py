@@ -87,7 +87,8 @@ def prepare(url: str) -> Fixture:
     os.environ.update({"DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "renja.web.settings",
                        # one key for these sessions and the server that reads them
                        "RENJA_SECRET_KEY": secrets.token_hex(32), "RENJA_ALLOWED_HOSTS": HOST,
-                       "RENJA_DATA_DIR": str(ROOT / "var" / "bench")})
+                       "RENJA_DATA_DIR": str(ROOT / "var" / "bench"),
+                       "RENJA_SSL_REDIRECT": "0"})  # plain HTTP on the loopback
     django.setup()
     from django.contrib.auth.models import User
     from django.core.management import call_command

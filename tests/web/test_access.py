@@ -132,3 +132,18 @@ def test_the_start_page_shows_demo_logins_only_in_demo_mode(anonymous, settings)
     assert "perencana_bkpsdm" in anonymous.get("/").content.decode()
     settings.DEMO = False
     assert "perencana_bkpsdm" not in anonymous.get("/").content.decode()
+
+
+def test_the_production_settings_pass_djangos_deployment_check(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("RENJA_", "DATABASE_URL"))}
+    env |= {"RENJA_SECRET_KEY": "k" * 60 + "-production-check-only", "RENJA_DATA_DIR":
+            str(tmp_path), "RENJA_ALLOWED_HOSTS": "renja.example.go.id",
+            "DJANGO_SETTINGS_MODULE": "renja.web.settings"}
+    done = subprocess.run([sys.executable, "-m", "django", "check", "--deploy"], env=env,
+                          capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stdout.strip()) == (
+        0, "System check identified no issues (0 silenced)."), done.stderr

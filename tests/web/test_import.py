@@ -66,3 +66,56 @@ def test_a_pending_import_belongs_to_its_uploader(planner, other_planner):
     pending = PendingImport.objects.get()
     assert other_planner.get(f"/impor/{pending.pk}/").status_code == 404
     assert other_planner.post(f"/impor/{pending.pk}/simpan/").status_code == 404
+
+
+def test_a_hostile_upload_is_refused_with_one_message_and_nothing_kept(planner, tmp_path):
+    import io
+    import zipfile
+
+    from renja.web.plans.models import PendingImport
+
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("xl/worksheets/sheet1.xml", b" " * (60 * 1024 * 1024))
+    bomb.name = "renja.xlsx"
+    bomb.seek(0)
+    response = planner.post("/impor/", {"file": bomb})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "renja.xlsx: bagian xl/worksheets/sheet1.xml termampatkan" in page
+    assert "/tmp" not in page and "Traceback" not in page
+    assert not PendingImport.objects.exists()
+
+
+def test_an_import_for_a_year_beyond_the_allowed_ones_is_refused(planner, tmp_path):
+    from renja.web.plans.models import PendingImport
+
+    text = EXAMPLE.read_text().replace("2024", "2099").encode()
+    response = planner.post("/impor/", {"file": _upload("renja-2099.txt", text)})
+    assert response.status_code == 400
+    assert "Renja tahun 2099 tidak dapat dibuat: tahun yang dapat dipakai 2017–" in \
+        response.content.decode()
+    assert not PendingImport.objects.exists()
+
+
+def test_a_pending_import_expires(planner, db, settings):
+    import datetime
+
+    from django.utils import timezone
+
+    from renja.web.plans.models import PendingImport
+
+    planner.post("/impor/", {"file": _upload("renja.txt", EXAMPLE.read_bytes())})
+    pending = PendingImport.objects.get()
+    PendingImport.objects.filter(pk=pending.pk).update(
+        created_at=timezone.now() - datetime.timedelta(hours=settings.RENJA_IMPORT_HOURS + 1))
+    response = planner.get(f"/impor/{pending.pk}/")
+    assert response.status_code == 404
+    assert "Impor tidak ditemukan atau sudah kedaluwarsa; unggah ulang berkasnya." in \
+        response.content.decode()
+
+
+def _upload(name: str, data: bytes):  # type: ignore[no-untyped-def]
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, data)

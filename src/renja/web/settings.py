@@ -118,6 +118,15 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = not DEBUG and os.environ.get("RENJA_INSECURE_COOKIES") != "1"
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+PRODUCTION = not (DEBUG or DEMO or TESTING)
+# Production is served over HTTPS: HSTS, and plain HTTP redirected (unless the proxy does it:
+# RENJA_SSL_REDIRECT=0). Behind a proxy that ends TLS, RENJA_PROXY_SSL_HEADER names its header.
+SECURE_HSTS_SECONDS = int(os.environ.get("RENJA_HSTS_SECONDS", 31_536_000 if PRODUCTION else 0))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
+SECURE_SSL_REDIRECT = os.environ.get("RENJA_SSL_REDIRECT", "1" if PRODUCTION else "0") == "1"
+if os.environ.get("RENJA_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + os.environ["RENJA_PROXY_SSL_HEADER"].upper()
+                               .replace("-", "_"), "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
