@@ -204,3 +204,25 @@ def test_findings_with_errors_exit_1_and_unreadable_input_exits_2(tmp_path):
     result = CliRunner().invoke(cli, ["check", str(bad)])
     assert (result.exit_code, result.output.strip()) == (
         2, "Error: x.json: bukan berkas JSON Renja: bersarang terlalu dalam")
+
+
+def test_tables_31_and_32_are_built_from_csv_files(tmp_path):
+    ranwal = tmp_path / "ranwal.csv"
+    ranwal.write_text("kode;nama;pagu\n5.03.01.2.01.0001;Penyusunan Dokumen;8.000.000\n")
+    usulan = tmp_path / "usulan.csv"
+    usulan.write_bytes("program_kegiatan,lokasi,pengusul\nPelatihan ASN,Bangil,musrenbang\n"
+                       "Uji kompetensi,Pandaan,pokir\n".encode("cp1252"))
+    out = tmp_path / "plan.json"
+    result = CliRunner().invoke(cli, ["tabel", EXAMPLE, "--ranwal", str(ranwal), "--usulan",
+                                      str(usulan), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    plan = json.loads(out.read_text())
+    first = next(r for r in plan["tc31"]["rows"] if r["kode"] == "5.03.01.2.01.0001")
+    assert first["ranwal"]["pagu"] == 8_000_000
+    assert [(u["program_kegiatan"], u["lokasi"]) for u in plan["tc32"]["rows"]][-2:] == [
+        ("Pelatihan ASN", "Bangil"), ("Uji kompetensi", "Pandaan")]
+    bad = tmp_path / "salah.csv"
+    bad.write_text("kode,nama,pagu\n5.03.01.2.01.0001,X,delapan juta\n")
+    refused = CliRunner().invoke(cli, ["tabel", EXAMPLE, "--ranwal", str(bad), "-o", str(out)])
+    assert (refused.exit_code, refused.output.strip()) == (
+        2, "Error: salah.csv: baris 2: 'delapan juta' bukan angka")

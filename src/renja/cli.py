@@ -12,20 +12,24 @@ import os
 import sys
 from collections.abc import Callable
 from functools import wraps
+from pathlib import Path
 from typing import Any, TypeVar, cast
 
 import click
 
 from renja import __version__
 from renja.codes import LEVELS, parse_kode
+from renja.edit_tables import add_usulan_rows
 from renja.errors import RenjaError
 from renja.io import json as renja_json
 from renja.io.csv import EXPORTS, table_csv, table_json
+from renja.io.csv.read import read_ranwal, read_usulan
 from renja.io.read import read_plan
 from renja.io.report import ImportResult
 from renja.nomenklatur import default_catalogue
 from renja.render import RENDERERS
 from renja.render import render as render_to
+from renja.review import generate_tc31
 from renja.rules import run_checks
 from renja.rules.output import as_json, as_text
 
@@ -224,6 +228,28 @@ def import_(file: str, output: str | None, report: bool) -> None:
         for line in _report_lines(result, lang):
             click.echo(line, err=True)
     click.echo(_summary(result, lang), err=True)
+
+
+@cli.command("tabel")
+@click.argument("plan", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--ranwal", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Build T-C.31 from this ranwal RKPD CSV (kode,nama,indikator,target,pagu,"
+                   "lokasi), keeping the agency's catatan.")
+@click.option("--usulan", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Add the proposals of this CSV (program_kegiatan,lokasi,indikator,volume,"
+                   "pengusul) to T-C.32.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True,
+              help="Write the plan as renja/1 JSON here.")
+@reports_errors
+def tabel(plan: str, ranwal: Path | None, usulan: Path | None, output: str) -> None:
+    """T-C.31 from the ranwal RKPD and T-C.32 from proposals, as the web app builds them."""
+    renja = read_plan(plan).renja
+    if ranwal is not None:
+        renja.tc31 = generate_tc31(renja, read_ranwal(ranwal.read_bytes(), ranwal.name))
+    if usulan is not None:
+        add_usulan_rows(renja, read_usulan(usulan.read_bytes(), usulan.name), usulan.name)
+    renja_json.dump(renja, output)
+    click.echo(f"{'Ditulis' if _lang() == 'id' else 'Written'}: {output}", err=True)
 
 
 @cli.command("export")
