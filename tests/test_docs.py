@@ -15,7 +15,8 @@ def test_every_command_is_documented_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for command in ("renja import", "renja export", "renja check", "renja render",
                     "renja serve", "renja schema", "renja kode", "renja nomenklatur search",
-                    "renja nomenklatur show"):
+                    "renja nomenklatur show", "renja tabel", "renja backup",
+                    "renja restore", "renja pemda-export", "renja plan act"):
         assert command in readme, f"README does not mention `{command}`"
 
 
