@@ -178,3 +178,36 @@ def test_admin_changes_are_audited(db):
     assert (entry.pemda.slug, entry.user.username, entry.new) == (
         "kabupaten-pasuruan", "admin_pasuruan", "Dinas Sosial")
     assert "Dinas Sosial" in admin.get("/pemda/").content.decode()
+
+
+SCRIPT = '<script>alert(1)</script>"); #read("/etc/passwd") {{7*7}} </w:t>'
+
+
+def test_script_payloads_in_free_text_are_shown_as_text_everywhere(db, bkpsdm, tmp_path):
+    import subprocess
+    import zipfile
+
+    planner = client_for("perencana_bkpsdm")
+    planner.post(f"/renja/{bkpsdm.pk}/baris/{LEAF}/simpan/", {
+        "version": bkpsdm.version, "lokasi": SCRIPT, "ind-0-indikator": SCRIPT})
+    plan = stored(bkpsdm)
+    planner.post(f"/renja/{bkpsdm.pk}/teks/simpan/", {
+        "version": plan.version, "bab": plan.renja().bab[0].nomor, "teks": SCRIPT})
+    client_for("verifikator_bappeda").post(f"/renja/{bkpsdm.pk}/catatan/", {"text": SCRIPT})
+    for page in (f"/renja/{bkpsdm.pk}/", f"/renja/{bkpsdm.pk}/teks/",
+                 f"/renja/{bkpsdm.pk}/unduh/html/", f"/renja/{bkpsdm.pk}/audit/"):
+        html = planner.get(page).content.decode()
+        assert "<script>alert" not in html, page
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html, page
+    docx = planner.get(f"/renja/{bkpsdm.pk}/unduh/docx/").content
+    (tmp_path / "r.docx").write_bytes(docx)
+    with zipfile.ZipFile(tmp_path / "r.docx") as package:
+        body = package.read("word/document.xml").decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body and "&lt;/w:t&gt;" in body
+    pdf = planner.get(f"/renja/{bkpsdm.pk}/unduh/pdf/")
+    assert pdf.status_code == 200
+    (tmp_path / "r.pdf").write_bytes(pdf.content)
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "r.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert '#read("/etc/passwd")' in text
+    assert "root:x:0" not in text

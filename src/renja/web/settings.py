@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -74,7 +75,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Tests on a file, not a shared in-memory database: concurrent requests then wait for the
     # write lock (busy timeout) as in production instead of failing with "table is locked".
-    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-renja.sqlite3")}
+    # One file per test run, so two runs at once (the suite and the browser tests) do not meet.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"renja-test-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
