@@ -119,3 +119,13 @@ def _upload(name: str, data: bytes):  # type: ignore[no-untyped-def]
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile(name, data)
+
+
+def test_an_upload_larger_than_the_limit_is_refused_before_it_is_read(planner, settings):
+    from renja.web.plans.models import PendingImport
+
+    settings.RENJA_UPLOAD_MAX_BYTES = 1024 * 1024
+    response = planner.post("/impor/", {"file": _upload("besar.txt", b"x" * 3 * 1024 * 1024)})
+    assert response.status_code == 413
+    assert "Berkas terlalu besar: paling besar 1 MB." in response.content.decode()
+    assert not PendingImport.objects.exists()

@@ -177,7 +177,10 @@ def test_admin_changes_are_audited(db):
     entry = AuditEntry.objects.get(action="pemda.perangkat_daerah.tambah")
     assert (entry.pemda.slug, entry.user.username, entry.new) == (
         "kabupaten-pasuruan", "admin_pasuruan", "Dinas Sosial")
-    assert "Dinas Sosial" in admin.get("/pemda/").content.decode()
+    page = admin.get("/pemda/").content.decode()
+    history = page[page.index('id="riwayat"'):]
+    assert "Perangkat daerah ditambahkan</td><td>perangkat_daerah</td><td></td><td>Dinas Sosial" \
+        in history
 
 
 SCRIPT = '<script>alert(1)</script>"); #read("/etc/passwd") {{7*7}} </w:t>'

@@ -24,6 +24,13 @@ from renja.web.plans.models import AuditEntry, Jadwal
 from renja.web.plans.permissions import ActionRefused
 from renja.workflow import STAGES
 
+ADMIN_ACTIONS = {"pemda.perangkat_daerah.tambah": "Perangkat daerah ditambahkan",
+                 "pemda.pagu.ubah": "Pagu indikatif diubah",
+                 "pemda.pengguna.tambah": "Pengguna dibuat",
+                 "pemda.ranwal.muat": "Ranwal RKPD dimuat",
+                 "pemda.jadwal.ubah": "Jadwal tahapan diubah",
+                 "renja.renja.buka": "Renja tahun baru dibuka"}
+
 
 @require_safe
 @login_required
@@ -41,8 +48,9 @@ def page(request: HttpRequest) -> HttpResponse:
         "jadwal": Jadwal.objects.filter(pemda=member.pemda), "stages": (*STAGES, "perubahan"),
         "pemda_members": Membership.objects.filter(pemda=member.pemda,
                                                    perangkat_daerah=None),
-        "history": AuditEntry.objects.filter(pemda=member.pemda).select_related("user")
-        .order_by("-at", "-pk")[:30]})
+        "history": [{"entry": e, "label": ADMIN_ACTIONS.get(e.action, e.action)}
+                    for e in AuditEntry.objects.filter(pemda=member.pemda)
+                    .select_related("user").order_by("-at", "-pk")[:30]]})
 
 
 def _do(request: HttpRequest, call: Callable[[], Any], done: Callable[[Any], str]) -> HttpResponse:

@@ -30,6 +30,10 @@ def upload(request: HttpRequest) -> HttpResponse:
                       {"error": "Hanya perencana OPD yang dapat mengimpor Renja."}, status=403)
     if request.method != "POST":
         return render(request, "renja/import_upload.html", {})
+    if _too_large(request):  # refused before the body is read
+        mb = settings.RENJA_UPLOAD_MAX_BYTES // (1024 * 1024)
+        return render(request, "renja/import_upload.html",
+                      {"error": f"Berkas terlalu besar: paling besar {mb} MB."}, status=413)
     upload = request.FILES.get("file")
     error = _refused(upload)
     if error:
@@ -47,6 +51,14 @@ def upload(request: HttpRequest) -> HttpResponse:
         return render(request, "renja/import_upload.html", {"error": message}, status=400)
     assert pending is not None
     return redirect("import_preview", pk=pending.pk)
+
+
+def _too_large(request: HttpRequest) -> bool:
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return False
+    return length > settings.RENJA_UPLOAD_MAX_BYTES + 64 * 1024  # the form around the file
 
 
 def _refused(upload: object) -> str | None:
