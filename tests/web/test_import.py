@@ -52,8 +52,13 @@ def test_other_file_types_and_large_files_are_refused(planner, settings):
         planner, "renja.pdf", b"%PDF").content.decode()
     settings.RENJA_UPLOAD_MAX_BYTES = 10
     response = upload(planner, "renja.txt", EXAMPLE.read_bytes())
-    assert response.status_code == 400
+    assert response.status_code == 413
     assert "terlalu besar" in response.content.decode()
+    settings.RENJA_UPLOAD_MAX_BYTES = len(EXAMPLE.read_bytes()) - 10  # within the form's slack
+    response = upload(planner, "renja.txt", EXAMPLE.read_bytes())
+    assert response.status_code == 400
+    assert "Berkas &#x27;renja.txt&#x27; terlalu besar: paling besar 100 KB." in \
+        response.content.decode()
 
 
 def test_only_planners_may_import(verifier, anonymous):

@@ -31,9 +31,9 @@ def upload(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return render(request, "renja/import_upload.html", {})
     if _too_large(request):  # refused before the body is read
-        mb = settings.RENJA_UPLOAD_MAX_BYTES // (1024 * 1024)
+        limit = _size(settings.RENJA_UPLOAD_MAX_BYTES)
         return render(request, "renja/import_upload.html",
-                      {"error": f"Berkas terlalu besar: paling besar {mb} MB."}, status=413)
+                      {"error": f"Berkas terlalu besar: paling besar {limit}."}, status=413)
     upload = request.FILES.get("file")
     error = _refused(upload)
     if error:
@@ -53,6 +53,10 @@ def upload(request: HttpRequest) -> HttpResponse:
     return redirect("import_preview", pk=pending.pk)
 
 
+def _size(limit: int) -> str:
+    return f"{limit // 2**20} MB" if limit >= 2**20 else f"{max(1, limit // 1024)} KB"
+
+
 def _too_large(request: HttpRequest) -> bool:
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
@@ -69,8 +73,8 @@ def _refused(upload: object) -> str | None:
         return (f"Berkas '{name}' tidak dapat diimpor: hanya berkas .txt, .xlsx, atau .json "
                 f"yang diterima.")
     if getattr(upload, "size", 0) > settings.RENJA_UPLOAD_MAX_BYTES:
-        mb = settings.RENJA_UPLOAD_MAX_BYTES // (1024 * 1024)
-        return f"Berkas '{name}' terlalu besar: paling besar {mb} MB."
+        limit = _size(settings.RENJA_UPLOAD_MAX_BYTES)
+        return f"Berkas '{name}' terlalu besar: paling besar {limit}."
     return None
 
 
