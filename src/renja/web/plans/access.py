@@ -12,9 +12,9 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from renja.web.accounts.members import membership
-from renja.web.accounts.models import PerangkatDaerah, Role
+from renja.web.accounts.models import PerangkatDaerah
 from renja.web.plans.models import Plan
-from renja.web.plans.permissions import may, refusal
+from renja.web.plans.permissions import ActionRefused, importer, may, refusal
 
 __all__ = ["can_edit", "get_plan", "get_published", "get_readable", "import_targets",
            "membership", "plan_id", "public_plans", "readable_plans", "visible_plans"]
@@ -92,7 +92,8 @@ def can_edit(user: Any, plan: Plan) -> bool:
 
 def import_targets(user: Any) -> QuerySet[PerangkatDaerah]:
     """Agencies this user may import a plan for: a planner's own agency only."""
-    member = membership(user)
-    if member is None or member.role != Role.PERENCANA or member.perangkat_daerah is None:
+    try:
+        member = importer(user)
+    except ActionRefused:
         return PerangkatDaerah.objects.none()
     return PerangkatDaerah.objects.filter(pk=member.perangkat_daerah_id)

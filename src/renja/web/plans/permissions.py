@@ -67,6 +67,15 @@ def refusal(user: Any, plan: Plan, action: str) -> ActionRefused | None:
     return _transition(member, plan, action)
 
 
+def importer(user: Any) -> Membership:
+    """The membership of a person who may import plans (an agency's planner), or refused."""
+    member = membership(user)
+    if member is None or member.role != Role.PERENCANA or member.perangkat_daerah is None:
+        raise ActionRefused("only an agency's planner imports plans",
+                            "hanya perencana OPD yang dapat mengimpor Renja")
+    return member
+
+
 def require(user: Any, plan: Plan, action: str) -> None:
     """Raise :class:`ActionRefused` unless ``user`` may do ``action`` to ``plan`` now."""
     refused = refusal(user, plan, action)

@@ -14,12 +14,10 @@ from django.utils import timezone
 
 from renja.errors import RenjaError
 from renja.io.read import read_plan
-from renja.web.accounts.members import membership
-from renja.web.accounts.models import Role
 from renja.web.plans.actions.cycle import snapshot
 from renja.web.plans.actions.rows import lock_plan
 from renja.web.plans.models import AuditEntry, Jadwal, PendingImport, Plan
-from renja.web.plans.permissions import ActionRefused, require
+from renja.web.plans.permissions import ActionRefused, importer, require
 from renja.workflow import STAGE_LABELS
 
 
@@ -38,17 +36,9 @@ def check_year(tahun: int) -> None:
                          f"{years[0]}–{years[-1]}")
 
 
-def _planner(user: Any) -> Any:
-    member = membership(user)
-    if member is None or member.role != Role.PERENCANA or member.perangkat_daerah is None:
-        raise ActionRefused("only an agency's planner imports plans",
-                            "hanya perencana OPD yang dapat mengimpor Renja")
-    return member
-
-
 def prepare(user: Any, path: Path, file_name: str) -> PendingImport:
     """Read ``path`` (uploaded as ``file_name``) into a pending import of the planner's agency."""
-    member = _planner(user)
+    member = importer(user)
     expire()
     result = read_plan(path)
     check_year(result.renja.tahun)
@@ -70,7 +60,7 @@ def expire() -> int:
 
 def confirm(user: Any, pending: PendingImport) -> Plan:
     """Save a pending import: over the agency's plan of that year, or as a new plan."""
-    _planner(user)
+    importer(user)
     renja = Plan(data=pending.data).renja()
     check_year(renja.tahun)
     with transaction.atomic():
