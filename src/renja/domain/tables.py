@@ -105,6 +105,10 @@ class Tc31Row(Traced):
 
 class Tc31(Tabel):
     satuan_uang: str | None = Field(default=None, description="Money label printed, e.g. Rp.000")
+    skala_uang: int | None = Field(
+        default=None, description="The amounts were printed divided by this (1000: in "
+                                  "thousands) and were multiplied back on import: every amount "
+                                  "here is in full Rupiah")
     rows: list[Tc31Row] = Field(default_factory=list)
     total_ranwal: int | None = None
     total_kebutuhan: int | None = None

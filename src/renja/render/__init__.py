@@ -6,10 +6,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from renja.clean import without_controls
 from renja.domain import Renja
 from renja.errors import RenjaError
 from renja.rules.finding import Finding
-from renja.text import clean_data
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,4 @@ def render(renja: Renja, fmt: str, out: str | Path,
 def printable(renja: Renja) -> Renja:
     """``renja`` itself, or a copy without the control characters that DOCX and XLSX cannot
     hold (a value typed with ``\x0b`` would make every export fail)."""
-    data = renja.model_dump(mode="json", exclude_none=True)
-    cleaned = clean_data(data)
-    return renja if cleaned == data else Renja.model_validate(cleaned)
+    return without_controls(renja)[0]

@@ -10,6 +10,7 @@ from renja.io.grid import Block, is_column_number_row
 from renja.io.recovery import Recoverer
 from renja.io.report import Report
 from renja.io.tables import classify_block
+from renja.io.tables.money_unit import settle_tc31
 from renja.io.tables.small import read_tc32, read_tujuan_sasaran
 from renja.io.tables.tc29 import read_tc29
 from renja.io.tables.tc30 import read_tc30
@@ -82,6 +83,7 @@ class TableSet:
             renja.tc31 = read_tc31(block, self.report)
             _header(renja.tc31, block)
             _codes_for_tc31(renja, recoverer)
+            settle_tc31(renja, self.report, self.name)
         if (block := self._merged("tc32")) is not None:
             renja.tc32 = read_tc32(block, self.report)
             _header(renja.tc32, block)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from renja.domain import Source, Target, parse_target
@@ -38,13 +39,23 @@ def left_part(row: GridRow, width: int = 3, code_cols: int = 1) -> LeftPart:
         return _cut(row, LeftPart(kode, row.text(code_cols), row.text(code_cols + 1),
                                   code_cols + 2), start=code_cols)
     first = row.text(0)
-    if first and not looks_like_kode(first) and row.text(0).upper() != "JUMLAH TOTAL":
+    if first and not looks_like_kode(first) and not is_total_label(first):
         # no kode column in this row: everything sits one cell to the left
         return _cut(row, LeftPart("", first, row.text(1), 2), start=0)
     if first and not row.text(1) and _is_words(row.text(2)) and _is_words(row.text(3)):
         # an empty cell after the kode: everything sits one cell to the right
         return _cut(row, LeftPart(first, row.text(2), row.text(3), width + 1), start=2)
     return _cut(row, LeftPart(first, row.text(1), row.text(2), width), start=1)
+
+
+_TOTAL = re.compile(r"^(jumlah|total)(\s+(total|keseluruhan|seluruhnya|pagu|indikatif|anggaran|"
+                    r"kebutuhan|dana))*\s*:?$", re.IGNORECASE)
+
+
+def is_total_label(text: str) -> bool:
+    """``JUMLAH TOTAL``, ``JUMLAH``, ``TOTAL``, ``Total Pagu Indikatif :`` and the like: the
+    label of a table's total row, wherever it is printed (Kode column included)."""
+    return bool(_TOTAL.match(text.strip()))
 
 
 def _is_words(text: str) -> bool:

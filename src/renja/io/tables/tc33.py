@@ -15,9 +15,14 @@ from renja.domain import Belanja, Indikator, Jumlah, PlanNode, Rencana, Source
 from renja.io.grid import Block, GridRow
 from renja.io.report import Report
 from renja.io.tables.cells import Token, classify, read_kode, try_money
-from renja.io.tables.rowparts import code_columns, join_spill, left_part, read_target
+from renja.io.tables.rowparts import (
+    code_columns,
+    is_total_label,
+    join_spill,
+    left_part,
+    read_target,
+)
 
-_TOTAL = re.compile(r"^(jumlah(\s+total)?|total|jumlah\s+keseluruhan)$", re.IGNORECASE)
 _RUPIAH_UNIT = re.compile(r"\(?\s*Rp\.?\s*(000|\.000|ribu|juta)\s*\)?", re.IGNORECASE)
 
 
@@ -61,7 +66,8 @@ def read_tc33(block: Block, report: Report) -> tuple[Rencana, list[Parsed]]:
 def _read_row(row: GridRow, state: _State) -> None:
     left = left_part(row, code_cols=state.code_cols)
     tokens = [classify(c.text, i) for i, c in row.filled() if i >= left.rest]
-    if _TOTAL.match(left.nama) or (not left.kode and _TOTAL.match(left.indikator)):
+    if is_total_label(left.kode) or is_total_label(left.nama) or \
+            (not left.kode and is_total_label(left.indikator)):
         state.total = Jumlah()
         state.total.trace("row", row.source)
         _apply_money(tokens, state.total, row, state.report, indikator=None)

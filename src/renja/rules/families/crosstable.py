@@ -66,9 +66,11 @@ def _line(source: object) -> str:
       "T-C.33 5.03.01.2.02.0001 (…): pagu 2024 7.883.943.000 berbeda dari kebutuhan dana di "
       "T-C.31 7.800.000.000 (baris 432)")
 def pagu_vs_tc31(ctx: Context) -> None:
+    rounding = ctx.renja.tc31.skala_uang or 1  # printed in thousands: within 1.000 agrees
     for row, node in _pairs(ctx):
         expected, actual = row.kebutuhan.pagu, node.pagu_n
-        if expected is None or actual is None or expected == actual:
+        if expected is None or actual is None or abs(expected - actual) < rounding or \
+                expected == actual:
             continue
         label = where("tc33", node.kode, node.nama)
         at = _line(row.kebutuhan.source_of("pagu"))
@@ -317,6 +319,8 @@ def totals(ctx: Context) -> None:
     tc31 = ctx.renja.tc31.total_kebutuhan
     if total is None or total.pagu_n is None or tc31 is None or tc31 == total.pagu_n:
         return
+    if abs(tc31 - total.pagu_n) < (ctx.renja.tc31.skala_uang or 1):
+        return  # printed in thousands: rounded
     ctx.report(table="tc31", field="total_kebutuhan", expected=total.pagu_n, actual=tc31,
                id=f"T-C.31: jumlah kebutuhan dana {format_rupiah(tc31)} berbeda dari JUMLAH "
                   f"TOTAL T-C.33 {format_rupiah(total.pagu_n)}",

@@ -140,7 +140,17 @@ def money_label(ctx: Context) -> None:
     tc31 = ctx.renja.tc31
     total = ctx.renja.rencana.total
     label = tc31.satuan_uang
-    if not label or not _THOUSANDS.search(label) or tc31.total_kebutuhan is None:
+    if tc31.skala_uang == 1000 and not (label and _THOUSANDS.search(label)):
+        shown = f"'{label}'" if label else "Rp"
+        ctx.report(table="tc31", field="satuan_uang", expected="Rp.000", actual=label or "Rp",
+                   source=tc31.source_of("header"),
+                   id=f"T-C.31: judul kolom menyebut {shown}, tetapi nilainya dalam ribuan "
+                      f"(seperseribu pagu T-C.33); dibaca sebagai ribuan",
+                   en=f"T-C.31: the header says {shown}, but the values are in thousands (a "
+                      f"thousandth of the T-C.33 pagu); read as thousands")
+        return
+    if not label or not _THOUSANDS.search(label) or tc31.total_kebutuhan is None \
+            or tc31.skala_uang == 1000:
         return
     plan_in_rupiah = not (ctx.renja.rencana.satuan_uang and
                           _THOUSANDS.search(ctx.renja.rencana.satuan_uang))

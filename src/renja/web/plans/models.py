@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
+from renja.clean import without_controls
 from renja.diff import diff
 from renja.domain import Renja, parse_target
 from renja.review import RanwalItem as RanwalLine
@@ -95,9 +96,9 @@ class Plan(models.Model):
         """
         if self.locked:
             raise PlanLocked(self)
+        renja, data = without_controls(renja)
         with transaction.atomic():
             before = checked.read_only(self)  # only read, for the audit trail
-            data = self.dump(renja)
             now = timezone.now()
             findings = run_checks(renja)
             errors = sum(1 for f in findings if f.severity == "error")

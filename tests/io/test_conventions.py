@@ -1,0 +1,94 @@
+"""Document conventions of real Renja that nobody here wrote: each made into a fixture from
+the example (or by hand), imported, and every money cell compared."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+
+from renja.io.text.read import parse_text
+from renja.numbers import format_rupiah, parse_rupiah
+from renja.rules import run_checks
+from tests.io.text.test_example import EXAMPLE
+
+TEXT = EXAMPLE.read_text()
+MONEY = re.compile(r"^(<i>)?(\d{1,3}(?:\.\d{3})+)(</i>)?$")
+
+
+def section(text: str, start: str, end: str) -> tuple[int, int]:
+    lines = text.split("\n")
+    first = next(i for i, t in enumerate(lines) if t.startswith(start))
+    last = next(i for i, t in enumerate(lines) if i > first and t.startswith(end))
+    return first, last
+
+
+def in_thousands(text: str, label: str | None = None) -> str:
+    """The example with T-C.31's amounts printed in thousands (rounded half up)."""
+    lines = text.split("\n")
+    first, last = section(text, "Tabel T-C.31", "Tabel T-C.32")
+    for i in range(first, last):
+        cells = lines[i].split("\t")
+        for j, cell in enumerate(cells):
+            if match := MONEY.match(cell):
+                value = (Decimal(parse_rupiah(match.group(2))) / 1000).quantize(
+                    Decimal(1), ROUND_HALF_UP)
+                cells[j] = cell.replace(match.group(2), format_rupiah(int(value)))
+            if label is not None:
+                cells[j] = cells[j].replace("(Rp.000)", label)
+        lines[i] = "\t".join(cells)
+    return "\n".join(lines)
+
+
+def codes(findings, rule):  # type: ignore[no-untyped-def]
+    return sorted((f.kode or "", f.field or "") for f in findings if f.rule == rule)
+
+
+ORIGINAL = parse_text(TEXT, "contoh.txt").renja
+ORIGINAL_FINDINGS = run_checks(ORIGINAL)
+
+
+@pytest.mark.parametrize("label", ["(Rp.000)", "(dalam ribuan rupiah)", "(Rp ribu)",
+                                   "(Rp. 000)"])
+def test_a_tc31_printed_in_thousands_is_read_in_full_rupiah(label):
+    renja = parse_text(in_thousands(TEXT, label), "ribuan.txt").renja
+    assert renja.tc31.skala_uang == 1000
+    for got, want in zip(renja.tc31.rows, ORIGINAL.tc31.rows, strict=True):
+        for side in ("ranwal", "kebutuhan"):
+            a, b = getattr(got, side).pagu, getattr(want, side).pagu
+            assert (a is None) == (b is None)
+            if a is not None:
+                assert abs(a - b) <= 500, (got.kode, side, a, b)  # rounded to the thousand
+    assert abs(renja.tc31.total_kebutuhan - ORIGINAL.tc31.total_kebutuhan) <= 500
+    found = run_checks(renja)
+    assert codes(found, "H004") == []  # the label now agrees with the values
+    for rule in ("L001", "L007"):  # no mismatch appears because of the unit
+        assert codes(found, rule) == codes(ORIGINAL_FINDINGS, rule), rule
+
+
+def test_a_header_saying_rupiah_over_amounts_in_thousands_is_reported_once():
+    renja = parse_text(in_thousands(TEXT, "(Rp)"), "ribuan.txt").renja
+    assert renja.tc31.skala_uang == 1000
+    found = [f for f in run_checks(renja) if f.rule == "H004"]
+    assert [f.message for f in found] == [
+        "T-C.31: judul kolom menyebut Rp, tetapi nilainya dalam ribuan (seperseribu pagu "
+        "T-C.33); dibaca sebagai ribuan"]
+    assert codes(run_checks(renja), "L001") == codes(ORIGINAL_FINDINGS, "L001")
+
+
+def test_a_header_saying_thousands_over_full_rupiah_keeps_the_values_and_says_so():
+    assert ORIGINAL.tc31.skala_uang is None
+    assert [f.rule for f in ORIGINAL_FINDINGS if f.rule == "H004"] == ["H004"]
+
+
+@pytest.mark.parametrize("label", ["JUMLAH TOTAL", "JUMLAH", "TOTAL", "Jumlah Total :",
+                                   "TOTAL PAGU INDIKATIF"])
+def test_the_total_row_printed_in_the_kode_column_is_the_total(label):
+    text = TEXT.replace("\tJUMLAH TOTAL\t\t\t\t\t\t22.145.310.718",
+                        label + "\t\t\t\t\t\t\t22.145.310.718")
+    assert text != TEXT
+    renja = parse_text(text, "total.txt").renja
+    assert (renja.rencana.total.pagu_n, renja.rencana.total.pagu_n1) == (
+        ORIGINAL.rencana.total.pagu_n, ORIGINAL.rencana.total.pagu_n1)
+    assert [n.kode for n in renja.rencana.walk()] == [n.kode for n in ORIGINAL.rencana.walk()]
