@@ -92,3 +92,56 @@ def test_the_total_row_printed_in_the_kode_column_is_the_total(label):
     assert (renja.rencana.total.pagu_n, renja.rencana.total.pagu_n1) == (
         ORIGINAL.rencana.total.pagu_n, ORIGINAL.rencana.total.pagu_n1)
     assert [n.kode for n in renja.rencana.walk()] == [n.kode for n in ORIGINAL.rencana.walk()]
+
+
+ROW = ("5030120410\tSosialisasi Peraturan Perundang-Undangan\tJumlah Orang yang Mengikuti "
+       "Sosialisasi Peraturan Perundang-Undangan\tPas\t100 org\t\t:\t130.521.600\tAPBD\t"
+       "100 org\t130.521.600")
+BREAKDOWN = ("\t\t\t\t\tBelanja operasi\t:\t130.521.600\t\t\t130.521.600\n"
+             "\t\t\t\t\tBelanja pegawai\t:\t-\t\t\t-\n"
+             "\t\t\t\t\tBelanja barang dan jasa\t:\t130.521.600\t\t\t130.521.600")
+NEW_ROW = {
+    "dash": (ROW.replace("Pas\t100 org\t\t:\t130.521.600", "Pas\t\t\t:\t-"), 0),
+    "zero": (ROW.replace("Pas\t100 org\t\t:\t130.521.600", "Pas\t\t\t:\t0"), 0),
+    "empty": (ROW.replace("Pas\t100 org\t\t:\t130.521.600", "Pas\t\t\t\t"), None),
+    "no sumber dana": (ROW.replace("Pas\t100 org\t\t:\t130.521.600\tAPBD", "Pas\t\t\t:\t-\t"),
+                       0),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(NEW_ROW))
+def test_a_sub_kegiatan_that_starts_in_year_n1_keeps_its_amounts_in_n1(kind):
+    row, pagu_n = NEW_ROW[kind]
+    breakdown = BREAKDOWN.replace(":\t130.521.600\t", ":\t-\t")
+    text = TEXT.replace(f"{ROW}\n{BREAKDOWN}", f"{row}\n{breakdown}")
+    assert text != TEXT
+    renja = parse_text(text, "baru.txt").renja
+    node = next(n for n in renja.rencana.walk() if n.kode == "5.03.01.2.04.0010")
+    ind = node.indikator[0]
+    assert (node.pagu_n, node.pagu_n1) == (pagu_n, 130_521_600)
+    assert (ind.target_n, ind.target_n1.text) == (None, "100 org")
+    assert (node.belanja_n.operasi, node.belanja_n1.operasi) == (0, 130_521_600)
+    assert (node.belanja_n.barang_jasa, node.belanja_n1.barang_jasa) == (0, 130_521_600)
+    assert node.sumber_dana == (None if kind == "no sumber dana" else "APBD")
+    before = {n.kode: (n.pagu_n, n.pagu_n1) for n in ORIGINAL.rencana.walk()}
+    after = {n.kode: (n.pagu_n, n.pagu_n1) for n in renja.rencana.walk()}
+    changed = {k for k in before if before[k] != after[k]}
+    assert changed == {"5.03.01.2.04.0010"}  # every other row's money as before
+
+
+def test_a_workbook_row_that_starts_in_year_n1_keeps_its_amounts_in_n1(tmp_path):
+    from renja.io.read import read_plan
+    from renja.render import render
+
+    renja = ORIGINAL.model_copy(deep=True)
+    node = next(n for n in renja.rencana.walk() if n.kode == "5.03.01.2.04.0010")
+    node.pagu_n, node.indikator[0].target_n = None, None
+    node.belanja_n.operasi = node.belanja_n.barang_jasa = node.belanja_n.pegawai = None
+    node.belanja_n.modal = None
+    path = render(renja, "xlsx", tmp_path / "baru.xlsx")
+    back = read_plan(path).renja
+    again = next(n for n in back.rencana.walk() if n.kode == "5.03.01.2.04.0010")
+    assert (again.pagu_n, again.pagu_n1) == (None, 130_521_600)
+    assert (again.indikator[0].target_n, again.indikator[0].target_n1.text) == (None, "100 org")
+    before = {n.kode: (n.pagu_n, n.pagu_n1) for n in renja.rencana.walk()}
+    assert {n.kode: (n.pagu_n, n.pagu_n1) for n in back.rencana.walk()} == before

@@ -158,19 +158,26 @@ def _new_indicator(node: PlanNode, nama: str, row: GridRow) -> Indikator | None:
 
 def _apply_main(tokens: list[Token], node: PlanNode, ind: Indikator | None, row: GridRow,
                 report: Report, parsed: Parsed | None) -> None:
-    """Lokasi, target n, pagu n, sumber dana, catatan, target n+1, pagu n+1, in that order."""
+    """Lokasi, target n, pagu n, sumber dana, catatan, target n+1, pagu n+1, in that order.
+
+    A row that starts only in year n+1 prints nothing, ``-`` or ``0`` for target and pagu n:
+    its n+1 amounts stay n+1 (a ``-`` or ``0`` with no amount after it is pagu n, not a
+    target)."""
     labels = [i for i, t in enumerate(tokens) if t.kind == "label"]
     main = tokens[: labels[0]] if labels else tokens
     rest = tokens[labels[0]:] if labels else []
     stage = 0  # 0 start, 1 lokasi, 2 target n, 3 pagu n, 4 sumber/catatan, 5 target n+1, 6 pagu n+1
     amounts: list[tuple[int | None, Source]] = []
-    for token in main:
+    for position, token in enumerate(main):
         source = row.source_at(token.index)
         if token.kind == "colon":
             continue
         if token.kind == "text" and stage == 0:
             node.lokasi, stage = token.text, 1
             node.trace("lokasi", source)
+        elif stage <= 1 and _is_pagu_n(token, main[position + 1:]):
+            amounts.append((try_money(token.text) or 0, source))
+            stage = 3
         elif token.kind in ("target", "dash") and stage <= 1:
             ind = ind or _ensure_indicator(node, row)
             ind.target_n, stage = read_target(token.text, source, report), 2
@@ -183,7 +190,7 @@ def _apply_main(tokens: list[Token], node: PlanNode, ind: Indikator | None, row:
         elif token.kind in ("money", "dash") and stage <= 2:
             amounts.append((try_money(token.text), source))
             stage = 3
-        elif token.kind == "sumber_dana" and 3 <= stage <= 4:
+        elif token.kind == "sumber_dana" and 1 <= stage <= 4:
             node.sumber_dana, stage = token.text, 4
             node.trace("sumber_dana", source)
         elif token.kind == "text" and 3 <= stage <= 4 and not _is_typo_target(token.text):
@@ -195,6 +202,8 @@ def _apply_main(tokens: list[Token], node: PlanNode, ind: Indikator | None, row:
             ind.target_n1, stage = read_target(token.text, source, report), 5
             ind.trace("target_n1", source)
         elif token.kind in ("money", "dash") and 3 <= stage <= 5:
+            if not amounts and stage >= 4:
+                amounts.append((None, source))  # nothing printed for year n
             amounts.append((try_money(token.text), source))
             stage = 6
         else:
@@ -202,6 +211,19 @@ def _apply_main(tokens: list[Token], node: PlanNode, ind: Indikator | None, row:
     _store_pagu(node, amounts, parsed)
     if rest:
         _apply_money(rest, node, row, report, indikator=ind, parsed=parsed)
+
+
+def _is_pagu_n(token: Token, after: list[Token]) -> bool:
+    """``-`` or ``0`` where target n would be, with no amount after it before year n+1: the
+    pagu n of a row that starts only in year n+1."""
+    if token.kind not in ("dash", "target") or token.text.strip() not in ("-", "0", "–", "—"):
+        return False
+    for later in after:
+        if later.kind in ("money", "dash"):
+            return False
+        if later.kind in ("sumber_dana", "target"):
+            return True
+    return False
 
 
 def _is_satuan(text: str) -> bool:
