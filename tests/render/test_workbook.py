@@ -154,3 +154,32 @@ def test_rows_the_text_sheet_cannot_place_are_reported_and_left_out(tmp_path):
         f"tidak dimasukkan"]
     assert result.renja.daftar_program.rows == read_plan(
         render(plan, "xlsx", tmp_path / "again.xlsx")).renja.daftar_program.rows
+
+
+def test_every_formula_carries_its_value_for_viewers_that_do_not_recalculate(tmp_path: Path):
+    """What pandas, phone previews and web mail show: the saved value of each formula."""
+    plan = read_plan(EXAMPLE).renja
+    path = render(plan, "xlsx", tmp_path / "renja.xlsx")
+    formulas, values = load_workbook(path), load_workbook(path, data_only=True)
+    count = 0
+    for sheet in formulas.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type != "f":
+                    continue
+                count += 1
+                saved = values[sheet.title][cell.coordinate].value
+                computed = evaluate(cell.value, lambda ref, s=sheet: _value(s, ref))
+                assert saved is not None and float(saved) == float(computed), cell.coordinate
+    assert count > 300
+    total = plan.rencana.total
+    row = next(r for r in values["T-C.33"].iter_rows() if r[0].value == "JUMLAH TOTAL"
+               or r[1].value == "JUMLAH TOTAL")
+    assert total.pagu_n in [c.value for c in row] and total.pagu_n1 in [c.value for c in row]
+
+
+def _value(sheet, ref):  # type: ignore[no-untyped-def]
+    raw = sheet[ref].value
+    if isinstance(raw, str) and raw.startswith("="):
+        return evaluate(raw, lambda r: _value(sheet, r))
+    return raw

@@ -22,6 +22,7 @@ from renja.calc.evaluation import tc29_expected
 from renja.calc.rollup import belanja_total, operasi_parts
 from renja.domain import Belanja, Jumlah, PlanNode, Renja, Target, Tc29Indikator, format_target
 from renja.domain.plan import BELANJA_OPERASI_PARTS
+from renja.io.xlsx.cached import with_values
 from renja.io.xlsx.texts import TITLE as TEXT_TITLE
 from renja.io.xlsx.texts import write_texts
 from renja.render.layout import BELANJA_LINES, Row, TableLayout, layout
@@ -58,7 +59,7 @@ def render_xlsx(renja: Renja, findings: Sequence[Finding] | None = None) -> byte
         _as_text(sheet)
     out = io.BytesIO()
     workbook.save(out)
-    return out.getvalue()
+    return with_values(workbook, out.getvalue())
 
 
 INFO_FIELDS = (("format", "renja/1"),)
