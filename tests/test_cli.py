@@ -184,12 +184,12 @@ def test_check_runs_only_the_rules_asked_for(run):
 
 
 def test_a_crash_is_one_line_and_its_own_exit_code(monkeypatch):
-    import renja.cli
+    import renja.batch
 
     def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise KeyError("kolom")
 
-    monkeypatch.setattr(renja.cli, "run_checks", broken)
+    monkeypatch.setattr(renja.batch, "run_checks", broken)
     monkeypatch.delenv("RENJA_TRACEBACK", raising=False)
     result = CliRunner().invoke(cli, ["check", str(EXAMPLE)])
     assert result.exit_code == 3
@@ -226,3 +226,56 @@ def test_tables_31_and_32_are_built_from_csv_files(tmp_path):
     refused = CliRunner().invoke(cli, ["tabel", EXAMPLE, "--ranwal", str(bad), "-o", str(out)])
     assert (refused.exit_code, refused.output.strip()) == (
         2, "Error: salah.csv: baris 2: 'delapan juta' bukan angka")
+
+
+@pytest.fixture
+def folder(tmp_path):  # type: ignore[no-untyped-def]
+    """Four documents of a pemda: three generated (text, json, xlsx) and the example."""
+    from pathlib import Path
+
+    from renja.demo.corpus import write_corpus
+
+    docs = tmp_path / "dokumen"
+    for fmt in ("text", "json", "xlsx"):
+        for written in write_corpus(tmp_path / fmt, 1, fmt, seed=3):
+            written.rename(docs / written.name if docs.exists() else
+                           (docs.mkdir() or docs / written.name))
+    (docs / "contoh.txt").write_bytes(Path(EXAMPLE).read_bytes())
+    return docs
+
+
+def test_check_reads_a_folder_in_parallel_and_ends_with_a_summary(folder):
+    result = CliRunner().invoke(cli, ["check", str(folder), "--workers", "2"])
+    assert result.exit_code == 1, result.output
+    table = result.stdout.split("\n\nberkas")[1].splitlines()
+    names = sorted(p.name for p in folder.iterdir())
+    assert [line.split()[0].rsplit("/", 1)[-1] for line in table[1:]] == names
+    example = next(line for line in table if "contoh.txt" in line)
+    assert example.split()[1:] == ["20", "50", "22.145.310.718"]
+    serial = CliRunner().invoke(cli, ["check", str(folder), "--workers", "1", "-f", "json"])
+    parallel = CliRunner().invoke(cli, ["check", str(folder), "-f", "json"])
+    assert json.loads(serial.stdout) == json.loads(parallel.stdout)
+    files = json.loads(parallel.stdout)["files"]
+    assert [(f["file"].rsplit("/", 1)[-1], f["unreadable"]) for f in files] == [
+        (n, None) for n in names]
+    assert next(f for f in files if f["file"].endswith("contoh.txt"))["error"] == 20
+
+
+def test_check_and_import_read_a_zip_of_documents(folder, tmp_path):
+    import zipfile
+
+    package = tmp_path / "pemda.zip"
+    with zipfile.ZipFile(package, "w") as z:
+        for path in sorted(folder.iterdir()):
+            z.write(path, f"opd/{path.name}")
+        z.writestr("opd/rusak.json", "{")
+    checked = CliRunner().invoke(cli, ["check", str(package), "-f", "json"])
+    assert checked.exit_code == 2
+    assert "Error: pemda.zip:opd/rusak.json: baris 1: bukan JSON yang sah" in checked.stderr
+    out = tmp_path / "json"
+    imported = CliRunner().invoke(cli, ["import", str(package), "-o", str(out)])
+    assert imported.exit_code == 2
+    written = sorted(p.name for p in out.iterdir())
+    assert len(written) == 4 and written[0].startswith("0001-")
+    assert imported.stderr.splitlines()[-1].split() == ["pemda.zip:opd/rusak.json", "tidak",
+                                                        "terbaca"]

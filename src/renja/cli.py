@@ -18,6 +18,7 @@ from typing import Any, TypeVar, cast
 import click
 
 from renja import __version__
+from renja.batch import Outcome, expand, run, workspace
 from renja.codes import LEVELS, parse_kode
 from renja.edit_tables import add_usulan_rows
 from renja.errors import RenjaError
@@ -27,6 +28,7 @@ from renja.io.csv.read import read_ranwal, read_usulan
 from renja.io.read import read_plan
 from renja.io.report import ImportResult
 from renja.nomenklatur import default_catalogue
+from renja.numbers import format_rupiah
 from renja.render import RENDERERS
 from renja.render import render as render_to
 from renja.review import generate_tc31
@@ -207,19 +209,46 @@ def _report_lines(result: ImportResult, lang: str) -> list[str]:
 
 
 @cli.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=str))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-              help="Write the plan as renja/1 JSON here (default: standard output).")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("-o", "--output", type=click.Path(writable=True),
+              help="Write the plan as renja/1 JSON here (default: standard output); for several "
+                   "documents (folders, globs, ZIP files), a folder to write one JSON each into.")
 @click.option("--report", is_flag=True,
               help="List every line or cell that was not understood or was read with a guess.")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Processes for many files (default: every core).")
 @reports_errors
-def import_(file: str, output: str | None, report: bool) -> None:
-    """Import a Renja from FILE: text extracted from its PDF, or renja/1 JSON.
+def import_(files: tuple[str, ...], output: str | None, report: bool,
+            workers: int | None) -> None:
+    """Import a Renja from FILE: text extracted from its PDF, a workbook, or renja/1 JSON;
+    or many at once (folders, globs, ZIP files), in parallel, ending with a summary.
 
     The summary and the report go to standard error, the plan to OUTPUT.
     """
     lang = _lang()
-    result = read_plan(file)
+    with workspace() as work:
+        documents = expand(list(files), Path(work))
+        if len(documents) == 1 and Path(files[0]).suffix.lower() != ".zip" and \
+                not Path(files[0]).is_dir():
+            _import_one(documents[0][1], output, report, lang)
+            return
+        if not output:
+            raise RenjaError("several documents need -o FOLDER",
+                             "beberapa dokumen memerlukan -o FOLDER")
+        outcomes = _run_all(documents, lang, (), workers, "none", keep=True)
+    folder = Path(output)
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, outcome in enumerate(outcomes):
+        if outcome.result is not None:
+            stem = Path(outcome.name.split(":")[-1]).stem
+            renja_json.dump(outcome.result.renja, folder / f"{i + 1:04d}-{stem}.json")
+    click.echo(summary_table(outcomes, lang), err=True)
+    if any(o.error for o in outcomes):
+        sys.exit(2)
+
+
+def _import_one(path: Path, output: str | None, report: bool, lang: str) -> None:
+    result = read_plan(path)
     if output:
         renja_json.dump(result.renja, output)
     else:
@@ -273,40 +302,74 @@ def export(plan: str, table: str, fmt: str, output: str | None) -> None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True,
-                type=click.Path(dir_okay=False, path_type=str))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="text: grouped by table; json: one document of findings.")
 @click.option("--rule", "rules", multiple=True, help="Only these rule codes (repeatable).")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Processes for many files (default: every core).")
 @reports_errors
-def check(files: tuple[str, ...], fmt: str, rules: tuple[str, ...]) -> None:
-    """Check one or more Renja files (anything `renja import` reads).
+def check(files: tuple[str, ...], fmt: str, rules: tuple[str, ...], workers: int | None,
+          ) -> None:
+    """Check one or more Renja files (anything `renja import` reads; folders, globs and ZIP
+    files of documents too, checked in parallel, ending with a summary per file).
 
     Exit code 0 without errors, 1 when there are errors, 2 when a file cannot be read.
     """
     lang = _lang()
-    findings = []
-    unreadable = False
-    show_progress = len(files) > 1 and fmt == "text"
-    with click.progressbar(files, label="Memeriksa" if lang == "id" else "Checking",
-                           file=sys.stderr) if show_progress else _plain(files) as items:
-        for path in items:
-            try:
-                plan = read_plan(path).renja
-            except RenjaError as exc:
-                click.echo(f"Error: {exc.message(lang)}", err=True)
-                unreadable = True
-                continue
-            found = run_checks(plan, lang=lang, only=rules or None)
-            findings.extend(found)
-            if fmt == "text":
-                click.echo(as_text(found, lang, name=path if len(files) > 1 else None), nl=False)
+    with workspace() as work:
+        documents = expand(list(files), Path(work))
+        outcomes = _run_all(documents, lang, rules, workers, fmt, keep=False)
+    findings = [f for o in outcomes for f in o.findings]
     if fmt == "json":
-        click.echo(as_json(findings), nl=False)
-    if unreadable:
+        click.echo(as_json(findings, [_file_json(o) for o in outcomes]
+                           if len(outcomes) > 1 else None), nl=False)
+    elif len(outcomes) > 1:
+        click.echo(summary_table(outcomes, lang))
+    if any(o.error for o in outcomes):
         sys.exit(2)
     if any(f.severity == "error" for f in findings):
         sys.exit(1)
+
+
+def _run_all(documents: list[tuple[str, Path]], lang: str, rules: tuple[str, ...],
+             workers: int | None, fmt: str, keep: bool) -> list[Outcome]:
+    """Every document processed (in parallel when several), a progress bar on a terminal,
+    text findings and errors printed as each file is done."""
+    outcomes = []
+    show = len(documents) > 1 and sys.stderr.isatty()
+    label = "Memeriksa" if lang == "id" else "Checking"
+    with click.progressbar(length=len(documents), label=label, file=sys.stderr) if show \
+            else _NoBar() as bar:
+        for outcome in run(documents, lang, rules, keep=keep, workers=workers):
+            outcomes.append(outcome)
+            if outcome.error:
+                click.echo(f"Error: {outcome.error}", err=True)
+            elif fmt == "text":
+                name = outcome.name if len(documents) > 1 else None
+                click.echo(as_text(outcome.findings, lang, name=name), nl=False)
+            bar.update(1)
+    return outcomes
+
+
+def _file_json(outcome: Outcome) -> dict[str, object]:
+    return {"file": outcome.name, "unreadable": outcome.error, "total_tc33": outcome.total,
+            **{s: outcome.count(s) for s in ("error", "warning", "info")}}
+
+
+def summary_table(outcomes: list[Outcome], lang: str) -> str:
+    """One line per file: errors, warnings, T-C.33 total (or why it could not be read)."""
+    head = ("berkas", "galat", "peringatan", "total T-C.33") if lang == "id" else \
+        ("file", "errors", "warnings", "T-C.33 total")
+    width = max(len(head[0]), *(len(o.name) for o in outcomes))
+    lines = ["", f"{head[0]:<{width}}  {head[1]:>6}  {head[2]:>10}  {head[3]:>18}"]
+    for o in outcomes:
+        if o.error:
+            lines.append(f"{o.name:<{width}}  {'tidak terbaca' if lang == 'id' else 'unreadable'}")
+            continue
+        lines.append(f"{o.name:<{width}}  {o.count('error'):>6}  {o.count('warning'):>10}  "
+                     f"{format_rupiah(o.total) if o.total is not None else '-':>18}")
+    return "\n".join(lines)
 
 
 @cli.command()
@@ -389,14 +452,16 @@ def _register_plan_commands() -> None:
 _register_plan_commands()
 
 
-class _plain:
-    def __init__(self, items: tuple[str, ...]) -> None:
-        self.items = items
+class _NoBar:
+    """Stands in for a progress bar when there is no terminal to draw it on."""
 
-    def __enter__(self) -> tuple[str, ...]:
-        return self.items
+    def __enter__(self) -> _NoBar:
+        return self
 
     def __exit__(self, *_: object) -> None:
+        return None
+
+    def update(self, steps: int) -> None:
         return None
 
 

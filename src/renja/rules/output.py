@@ -17,8 +17,12 @@ def summary(findings: Sequence[Finding]) -> dict[str, int]:
     return {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
 
 
-def as_json(findings: Sequence[Finding]) -> str:
-    data = {"findings": [f.to_json() for f in findings], "summary": summary(findings)}
+def as_json(findings: Sequence[Finding], files: list[dict[str, object]] | None = None) -> str:
+    """``{"findings": […], "summary": {…}}``, and ``"files": […]`` for several files."""
+    data: dict[str, object] = {"findings": [f.to_json() for f in findings],
+                               "summary": summary(findings)}
+    if files is not None:
+        data["files"] = files
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
