@@ -1,5 +1,13 @@
 """Rule families; importing this package registers every rule."""
 
-from renja.rules.families import codes, crosstable, evaluation, money, targets, text
+from renja.rules.families import (
+    codes,
+    crosstable,
+    evaluation,
+    money,
+    structure,
+    targets,
+    text,
+)
 
-__all__ = ["codes", "crosstable", "evaluation", "money", "targets", "text"]
+__all__ = ["codes", "crosstable", "evaluation", "money", "structure", "targets", "text"]

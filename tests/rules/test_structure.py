@@ -1,0 +1,49 @@
+from renja.domain import Tc31, Tc32
+from tests.rules.builders import check, node, plan, src
+
+
+def test_u008_reports_a_kegiatan_with_a_pagu_and_no_sub_kegiatan():
+    renja = plan(node("5.03.02", "Program", pagu=(5_000, 5_000), children=[
+        node("5.03.02.2.01", "Pengadaan", pagu=(5_000, 6_000), line=20)]))
+    assert check(renja, "U008") == [
+        (20, "T-C.33 5.03.02.2.01 (Pengadaan): pagu 2024 5.000 tetapi tidak ada sub kegiatan "
+             "di bawahnya (uang dianggarkan pada sub kegiatan)")]
+
+
+def test_u008_leaves_an_empty_kegiatan_and_a_kegiatan_with_sub_kegiatan_alone():
+    renja = plan(node("5.03.02", "Program", children=[
+        node("5.03.02.2.01", "Kosong", pagu=(None, 0)),
+        node("5.03.02.2.02", "Isi", pagu=(5, 5), children=[
+            node("5.03.02.2.02.0001", "A", pagu=(5, 5))])]))
+    assert check(renja, "U008") == []
+
+
+def titled(tc31: str | None = None, tc33: str | None = None, tc32: str | None = None):  # type: ignore[no-untyped-def]
+    renja = plan(node("5.03.02", "Program"))
+    renja.tc31 = Tc31(judul=tc31)
+    renja.tc31.trace("header", src(40))
+    renja.tc32 = Tc32(judul=tc32)
+    renja.rencana.judul = tc33
+    return renja
+
+
+def test_h006_reports_a_year_copied_from_an_older_document_into_a_title():
+    renja = titled(tc31="Tabel 2.3. Review terhadap Rancangan Awal RKPD tahun 2020",
+                   tc33="Rumusan Rencana Program Tahun 2024 dan Prakiraan Maju Tahun 2024",
+                   tc32="Usulan Program dan Kegiatan dari Para Pemangku Kepentingan Tahun 2021")
+    assert check(renja, "H006") == [
+        (40, "T-C.31: judul 'Tabel 2.3. Review terhadap Rancangan Awal RKPD tahun 2020' menyebut "
+             "tahun 2020; Renja ini untuk tahun 2024 (seharusnya 2024)"),
+        (None, "T-C.32: judul 'Usulan Program dan Kegiatan dari Para Pemangku Kepentingan Tahun "
+               "2021' menyebut tahun 2021; Renja ini untuk tahun 2024 (seharusnya 2023 atau "
+               "2024)"),
+        (None, "T-C.33: judul 'Rumusan Rencana Program Tahun 2024 dan Prakiraan Maju Tahun "
+               "2024' menyebut prakiraan maju tahun 2024; prakiraan maju Renja 2024 adalah "
+               "tahun 2025")]
+
+
+def test_h006_accepts_the_years_each_table_is_about():
+    renja = titled(tc31="Review terhadap Rancangan Awal RKPD tahun 2024",
+                   tc33="Rumusan Rencana Program Tahun 2024 dan Prakiraan Maju Tahun 2025",
+                   tc32="Usulan Musrenbang Tahun 2023")
+    assert check(renja, "H006") == []
