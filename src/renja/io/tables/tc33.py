@@ -39,6 +39,8 @@ class Parsed:
 class _State:
     report: Report
     code_cols: int = 1
+    n1_start: int | None = None
+    """First column under the prakiraan maju (n+1) header, when the header says."""
     parsed: list[Parsed] = field(default_factory=list)
     total: Jumlah | None = None
     notes: list[str] = field(default_factory=list)
@@ -50,7 +52,8 @@ class _State:
 
 def read_tc33(block: Block, report: Report) -> tuple[Rencana, list[Parsed]]:
     """Read the rows of a T-C.33 block; the caller builds the tree and recovers codes."""
-    state = _State(report, code_columns(block.column_labels()))
+    labels = block.column_labels()
+    state = _State(report, code_columns(labels), n1_start=_n1_start(labels))
     for row in block.rows:
         _read_row(row, state)
     for item in state.parsed:
@@ -70,10 +73,12 @@ def _read_row(row: GridRow, state: _State) -> None:
             (not left.kode and is_total_label(left.indikator)):
         state.total = Jumlah()
         state.total.trace("row", row.source)
-        _apply_money(tokens, state.total, row, state.report, indikator=None)
+        _apply_money(tokens, state.total, row, state.report, indikator=None,
+                     n1_start=state.n1_start)
         return
     if state.total is not None and not left.kode and not left.nama:
-        _apply_money(tokens, state.total, row, state.report, indikator=None)
+        _apply_money(tokens, state.total, row, state.report, indikator=None,
+                     n1_start=state.n1_start)
         return
     if left.kode:
         _start_node(row, left.kode, left.nama, left.indikator, tokens, state)
@@ -83,7 +88,7 @@ def _read_row(row: GridRow, state: _State) -> None:
         _indicator_row(row, left.indikator, tokens, state)
     elif state.current is not None and tokens:
         _apply_money(tokens, state.current.node, row, state.report, indikator=None,
-                     parsed=state.current)
+                     parsed=state.current, n1_start=state.n1_start)
     elif tokens:
         state.report.unplaced(row.source, "\t".join(row.texts()))
 
@@ -101,7 +106,7 @@ def _start_node(row: GridRow, kode_text: str, nama: str, indikator: str, tokens:
     node.trace("nama", row.source_at(1))
     state.parsed.append(Parsed(node, kode))
     ind = _new_indicator(node, indikator, row)
-    _apply_main(tokens, node, ind, row, state.report, state.current)
+    _apply_main(tokens, node, ind, row, state.report, state.current, state.n1_start)
 
 
 def _row_without_kode(row: GridRow, nama: str, indikator: str, tokens: list[Token],
@@ -121,7 +126,8 @@ def _row_without_kode(row: GridRow, nama: str, indikator: str, tokens: list[Toke
             last.nama = join_spill(last.nama, indikator)
         elif indikator:
             _new_indicator(current.node, indikator, row)
-        _apply_money(tokens, current.node, row, state.report, indikator=None, parsed=current)
+        _apply_money(tokens, current.node, row, state.report, indikator=None, parsed=current,
+                     n1_start=state.n1_start)
         return
     _start_node(row, "", nama, indikator, tokens, state)
 
@@ -135,11 +141,11 @@ def _indicator_row(row: GridRow, indikator: str, tokens: list[Token], state: _St
     has_target = any(t.kind == "target" for t in tokens if not _after_label(t, tokens))
     if has_target or not node.indikator:
         ind = _new_indicator(node, indikator, row)
-        _apply_main(tokens, node, ind, row, state.report, current)
+        _apply_main(tokens, node, ind, row, state.report, current, state.n1_start)
     else:
         node.indikator[-1].nama = join_spill(node.indikator[-1].nama, indikator)
         _apply_money(tokens, node, row, state.report, indikator=node.indikator[-1],
-                     parsed=current)
+                     parsed=current, n1_start=state.n1_start)
 
 
 def _after_label(token: Token, tokens: list[Token]) -> bool:
@@ -157,7 +163,7 @@ def _new_indicator(node: PlanNode, nama: str, row: GridRow) -> Indikator | None:
 
 
 def _apply_main(tokens: list[Token], node: PlanNode, ind: Indikator | None, row: GridRow,
-                report: Report, parsed: Parsed | None) -> None:
+                report: Report, parsed: Parsed | None, n1_start: int | None = None) -> None:
     """Lokasi, target n, pagu n, sumber dana, catatan, target n+1, pagu n+1, in that order.
 
     A row that starts only in year n+1 prints nothing, ``-`` or ``0`` for target and pagu n:
@@ -210,7 +216,14 @@ def _apply_main(tokens: list[Token], node: PlanNode, ind: Indikator | None, row:
             report.unplaced(source, token.text)
     _store_pagu(node, amounts, parsed)
     if rest:
-        _apply_money(rest, node, row, report, indikator=ind, parsed=parsed)
+        _apply_money(rest, node, row, report, indikator=ind, parsed=parsed, n1_start=n1_start)
+
+
+def _n1_start(labels: list[str]) -> int | None:
+    """The first column whose header names the prakiraan maju (year n+1)."""
+    return next((i for i, label in enumerate(labels)
+                 if re.search(r"prakiraan\s+maju|\bn\s*\+\s*1\b", label, re.IGNORECASE)),
+                None)
 
 
 def _is_pagu_n(token: Token, after: list[Token]) -> bool:
@@ -272,19 +285,28 @@ def _store_pagu(node: PlanNode, amounts: list[tuple[int | None, Source]],
 
 
 def _apply_money(tokens: list[Token], target: PlanNode | Jumlah, row: GridRow, report: Report,
-                 indikator: Indikator | None, parsed: Parsed | None = None) -> None:
-    """Breakdown lines (``Belanja x : n … n+1``) and, on a total row, the pagu amounts."""
+                 indikator: Indikator | None, parsed: Parsed | None = None,
+                 n1_start: int | None = None) -> None:
+    """Breakdown lines (``Belanja x : n … n+1``) and, on a total row, the pagu amounts.
+
+    A label printed again on the n+1 side (``Belanja x | n | … | Belanja x | n+1``) goes on
+    with the same line; an amount alone under the prakiraan maju columns is n+1's."""
     field_name: str | None = None
     values: list[tuple[int | None, Source]] = []
     plain: list[tuple[int | None, Source]] = []
     for token in tokens:
         source = row.source_at(token.index)
-        if token.kind == "label":
+        if token.kind == "label" and token.field == field_name:
+            if token.value is not None:
+                values.append((try_money(token.value), source))
+        elif token.kind == "label":
             _store_breakdown(target, field_name, values, report, row)
             field_name, values = token.field, []
             if token.value is not None:
                 values.append((try_money(token.value), source))
         elif token.kind in ("money", "dash"):
+            if field_name and not values and n1_start is not None and token.index >= n1_start:
+                values.append((None, source))  # nothing printed for year n
             (values if field_name else plain).append((try_money(token.text), source))
         elif token.kind == "target" and indikator is not None and indikator.target_n1 is None:
             indikator.target_n1 = read_target(token.text, source, report)

@@ -34,6 +34,7 @@ _MONEY_LABEL = re.compile(r"pagu|dana|anggaran|belanja|rp\b|rupiah", re.IGNORECA
 _CODE_LABEL = re.compile(r"^kode", re.IGNORECASE)
 RawCell = tuple[Any, str, str]  # value, number format, coordinate
 _SUFFIX = re.compile(r'"([^"]+)"\s*$')
+_THOUSANDS_FORMAT = re.compile(r"#[,.]##0")  # a number shown with thousands separators
 MAX_CHAIN = 60
 
 
@@ -95,11 +96,32 @@ def _sheet_block(sheet: Worksheet, file: str, values: Values) -> Block | None:
     caption, notes = _caption(raw[:start], sheet, file)
     provisional = [_row(r, sheet.title, file, None) for r in raw[start:]]
     block = block_from_rows(provisional, [f"Sheet {sheet.title}", *caption])
-    labels = block.column_labels()
+    labels = _merged_labels(sheet, block, block.column_labels())
     rows = [_row(r, sheet.title, file, labels) for r in raw[start:]]
     block = block_from_rows(rows, caption if caption else [sheet.title])
     block.notes = notes
     return block
+
+
+def _merged_labels(sheet: Worksheet, block: Block, labels: list[str]) -> list[str]:
+    """Column labels with each merged header cell carried to every column it spans, in every
+    header row (a money header merged over the label column and the amount column)."""
+    rows = {_row_number(r.source.cell) for r in block.header if r.source and r.source.cell}
+    labels = list(labels)
+    for area in sheet.merged_cells.ranges:
+        if area.min_row not in rows:
+            continue
+        text = _text(sheet.cell(area.min_row, area.min_col).value).strip()
+        for column in range(area.min_col, area.max_col + 1):
+            while len(labels) < column:
+                labels.append("")
+            if text and text not in labels[column - 1]:
+                labels[column - 1] = f"{labels[column - 1]} {text}".strip()
+    return labels
+
+
+def _row_number(coordinate: str) -> int:
+    return int("".join(ch for ch in coordinate if ch.isdigit()) or 0)
 
 
 def _raw_rows(sheet: Worksheet, values: Values) -> list[list[RawCell]]:
@@ -269,9 +291,10 @@ def _format(value: Any, fmt: str, label: str) -> str:
         return format_number(number) + unit
     if "%" in fmt:
         return format_number(number * 100) + "%"
-    if _MONEY_LABEL.search(label) and number == 0:
+    money = _MONEY_LABEL.search(label) or _THOUSANDS_FORMAT.search(fmt)
+    if money and number == 0:
         return "-"
-    if _MONEY_LABEL.search(label) and number == number.to_integral_value() and abs(number) >= 1000:
+    if money and number == number.to_integral_value() and abs(number) >= 1000:
         return format_number(int(number))
     return format(number.normalize(), "f").replace(".", ",") if number != 0 else "0"
 
