@@ -219,3 +219,51 @@ def test_the_whole_planning_cycle_in_the_browser(page):
     page.goto(page.base + f"/renja/{revision.pk}/versi/1/kini/")
     assert "<td>lokasi</td><td>Pas</td><td>Bangil</td>" in page.content()
     shot(page, "version-diff")
+
+
+def test_a_refused_save_is_explained_at_the_row_and_keeps_what_was_typed(page):
+    from django.contrib.auth.models import User
+    from playwright.sync_api import expect
+
+    from renja.edit import set_value
+    from renja.web.plans.actions import change_plan
+    from renja.web.plans.models import Plan
+
+    log_in(page, "perencana_bkpsdm")
+    plan = Plan.objects.get(perangkat_daerah__singkatan="BKPSDM")
+    page.goto(f"{page.base}/renja/{plan.pk}/")
+    row = "#row-0-0-0-0"
+    page.click(f"{row} >> text=Ubah")
+    page.fill("input[name=belanja_barang_jasa_n]", "12,3,4")
+    page.click("button:text('Simpan')")
+    alert = page.locator(f"{row} .save-error")
+    expect(alert).to_contain_text("bukan angka")
+    expect(page.locator("input[name=belanja_barang_jasa_n]")).to_have_value("12,3,4")
+
+    # someone else saves the plan meanwhile: the second save is refused, at the row
+    change_plan(plan.pk, User.objects.get(username="perencana_bkpsdm"),
+                lambda renja: set_value(renja, "0.0.0.1", "lokasi", "Bangil"), plan.version)
+    page.fill("input[name=belanja_barang_jasa_n]", "10.000.000")
+    page.fill("input[name=lokasi]", "Pandaan")
+    page.click("button:text('Simpan')")
+    expect(alert).to_contain_text("sudah diubah oleh Perencana BKPSDM (sekarang versi "
+                                  f"{plan.version + 1})")
+    expect(page.locator("input[name=lokasi]")).to_have_value("Pandaan")
+    expect(page.locator("input[name=belanja_barang_jasa_n]")).to_have_value("10.000.000")
+    shot(page, "editor-refused-save")
+
+    # the server fails, then the connection: said at the form, the typed values stay
+    page.route("**/simpan/", lambda route: route.fulfill(status=500, body="boom"))
+    page.click("button:text('Simpan')")
+    expect(alert).to_contain_text("Tidak tersimpan: terjadi kesalahan di server (kode 500)")
+    page.unroute("**/simpan/")
+    page.route("**/simpan/", lambda route: route.abort())
+    page.click("button:text('Simpan')")
+    expect(alert).to_contain_text("Tidak tersimpan: server tidak dapat dihubungi")
+    expect(page.locator("input[name=lokasi]")).to_have_value("Pandaan")
+    page.unroute("**/simpan/")
+
+    # saving again on top of the newer version works
+    page.click("button:text('Simpan')")
+    expect(page.locator(f"{row} td").nth(3)).to_have_text("Pandaan")
+    assert Plan.objects.get(pk=plan.pk).version == plan.version + 2

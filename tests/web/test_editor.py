@@ -85,8 +85,11 @@ def test_two_people_saving_the_same_version_do_not_overwrite_each_other(planner,
     second = save(planner, bkpsdm, "0.0.0.1", lokasi="Bangil")
     assert first.status_code == 200
     assert second.status_code == 409
-    assert "sudah diubah oleh Perencana BKPSDM setelah Anda membukanya" in \
-        second.content.decode()
+    page = second.content.decode()
+    assert (f"Renja ini sudah diubah oleh Perencana BKPSDM (sekarang versi {bkpsdm.version + 1})"
+            f" setelah Anda membuka formulir ini; perubahan Anda belum disimpan.") in page
+    assert second["HX-Retarget"] == "#row-0-0-0-1"
+    assert 'name="lokasi" value="Bangil"' in page  # what was typed is still in the form
     renja = Plan.objects.get(pk=bkpsdm.pk).renja()
     kegiatan = renja.rencana.rows[0].children[0].children[0]
     assert (kegiatan.children[0].lokasi, kegiatan.children[1].lokasi) == ("Kab. Pasuruan", "Pas")

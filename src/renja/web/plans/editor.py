@@ -91,10 +91,41 @@ def editor_context(plan: Plan, editable: bool, error: str | None = None) -> dict
 @login_required
 def row_form(request: HttpRequest, pk: int, path: str) -> HttpResponse:
     plan = get_plan(request.user, pk, edit=True)
+    return _row_form(request, plan, path)
+
+
+def _row_form(request: HttpRequest, plan: Plan, path: str, typed: Any = None,
+              error: str | None = None, status: int = 200) -> HttpResponse:
+    """The row's form: the stored values, or what the person typed (kept after a refusal)."""
     node = _node_or_404(checked.read_only(plan), path)
-    return render(request, "renja/row_form.html", {
-        "plan": plan, "path": path, "node": node, "belanja": _belanja_fields(node),
-        "anchor": _anchor(path)})
+    typed = typed or {}
+    form = {name: typed.get(name, _stored(node, name))
+            for name in ("lokasi", "sumber_dana", "pagu_n", "pagu_n1", "new_indikator")}
+    form["indikator"] = [
+        {"i": i, **{field: typed.get(f"ind-{i}-{field}", value) for field, value in (
+            ("nama", ind.nama), ("target_n", ind.target_n.text if ind.target_n else ""),
+            ("target_n1", ind.target_n1.text if ind.target_n1 else ""),
+            ("polaritas", ind.polaritas or ""))}}
+        for i, ind in enumerate(node.indikator)]
+    for i, ind in enumerate(form["indikator"]):
+        ind["nama"] = typed.get(f"ind-{i}-indikator", ind["nama"])
+    belanja = [{**f, "value": typed.get(f["name"], f["value"])} for f in _belanja_fields(node)]
+    response = render(request, "renja/row_form.html", {
+        "plan": plan, "path": path, "node": node, "belanja": belanja, "form": form,
+        "anchor": _anchor(path), "error": error}, status=status)
+    if error:  # shown at the row, in place of the form, with what was typed
+        response["HX-Retarget"] = f"#{_anchor(path)}"
+        response["HX-Reswap"] = "outerHTML"
+    return response
+
+
+def _stored(node: PlanNode, name: str) -> str:
+    if name in ("pagu_n", "pagu_n1"):
+        value = getattr(node, name)
+        return "" if value is None else str(value)
+    if name == "new_indikator":
+        return ""
+    return getattr(node, name) or ""
 
 
 def _node_or_404(renja: Any, path: str) -> PlanNode:
@@ -126,7 +157,27 @@ def row_save(request: HttpRequest, pk: int, path: str) -> HttpResponse:
         _apply_fields(renja, path, request)
         _indicators(renja, path, request)
 
-    return _change(request, pk, change)
+    plan = get_plan(request.user, pk)
+    saved, failed = attempt(lambda: change_plan(plan.pk, request.user, change,
+                                                request.POST.get("version", "")))
+    if failed is not None:
+        current = get_plan(request.user, pk)
+        if not can_edit(request.user, current):  # submitted or set meanwhile: the table says
+            return _editor(request, current, error=failed.message, status=failed.status)
+        message = _stale_row(current) if failed.status == 409 else failed.message
+        return _row_form(request, current, path, request.POST, error=message,
+                         status=failed.status)
+    assert saved is not None
+    return _editor(request, saved)
+
+
+def _stale_row(plan: Plan) -> str:
+    who = plan.updated_by.get_full_name() or plan.updated_by.username \
+        if plan.updated_by else "pengguna lain"
+    return (f"Renja ini sudah diubah oleh {who} (sekarang versi {plan.version}) setelah Anda "
+            f"membuka formulir ini; perubahan Anda belum disimpan. Nilai yang Anda ketik masih "
+            f"ada di bawah: Simpan lagi untuk menyimpannya di atas versi {plan.version}, atau "
+            f"Batal untuk melihat perubahan tersebut.")
 
 
 def _apply_fields(renja: Any, path: str, request: HttpRequest) -> None:
