@@ -263,7 +263,10 @@ def test_a_refused_save_is_explained_at_the_row_and_keeps_what_was_typed(page):
     expect(page.locator("input[name=lokasi]")).to_have_value("Pandaan")
     page.unroute("**/simpan/")
 
-    # saving again on top of the newer version works
+    # saving again on top of the newer version works; the page stays at the row and says so
     page.click("button:text('Simpan')")
     expect(page.locator(f"{row} td").nth(3)).to_have_text("Pandaan")
     assert Plan.objects.get(pk=plan.pk).version == plan.version + 2
+    expect(page.locator("#save-status")).to_have_text(f"Tersimpan, versi {plan.version + 2}")
+    expect(page.locator(f"{row}.just-saved")).to_have_count(1)
+    expect(page.locator(row)).to_be_in_viewport()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -168,7 +169,10 @@ def row_save(request: HttpRequest, pk: int, path: str) -> HttpResponse:
         return _row_form(request, current, path, request.POST, error=message,
                          status=failed.status)
     assert saved is not None
-    return _editor(request, saved)
+    response = _editor(request, saved)
+    response["HX-Trigger-After-Settle"] = json.dumps(
+        {"renja:saved": {"row": _anchor(path), "message": f"Tersimpan, versi {saved.version}"}})
+    return response
 
 
 def _stale_row(plan: Plan) -> str:

@@ -44,6 +44,27 @@
         "internet Anda; nilai yang Anda ketik masih ada, lalu coba Simpan lagi.");
   });
 
+  // After a save: the page stays at the row, which is briefly highlighted, and says so.
+  document.addEventListener("renja:saved", function (event) {
+    var row = document.getElementById(event.detail.row);
+    if (row) {
+      row.scrollIntoView({block: "center"});
+      row.classList.add("just-saved");
+      window.setTimeout(function () { row.classList.remove("just-saved"); }, 2500);
+    }
+    var note = document.getElementById("save-status");
+    if (!note) {
+      note = document.createElement("div");
+      note.id = "save-status";
+      note.setAttribute("role", "status");
+      document.body.appendChild(note);
+    }
+    note.textContent = event.detail.message;
+    note.hidden = false;
+    window.clearTimeout(note.timer);
+    note.timer = window.setTimeout(function () { note.hidden = true; }, 4000);
+  });
+
   document.addEventListener("htmx:timeout", function (event) {
     say(event.detail.elt, "Tidak tersimpan: server terlalu lama menjawab. Nilai yang Anda " +
         "ketik masih ada; coba Simpan lagi.");
