@@ -134,3 +134,29 @@ def test_an_upload_larger_than_the_limit_is_refused_before_it_is_read(planner, s
     assert response.status_code == 413
     assert "Berkas terlalu besar: paling besar 1 MB." in response.content.decode()
     assert not PendingImport.objects.exists()
+
+
+def test_a_document_of_another_agency_needs_a_confirmation_that_names_both(planner, db):
+    import re
+
+    text = re.sub(r"Badan\s+Kepegawaian\s+dan\s+Pengembangan\s+Sumber\s+Daya\s+Manusia",
+                  "Dinas Kesehatan", EXAMPLE.read_text(), flags=re.IGNORECASE)
+    text = text.replace("BKPSDM", "DINKES")
+    planner.post("/impor/", {"file": _upload("dinkes.txt", text.encode())})
+    pending = PendingImport.objects.get()
+    preview = planner.get(f"/impor/{pending.pk}/").content.decode()
+    assert ("perangkat daerah: dokumen menyebut &#x27;Dinas Kesehatan&#x27;, Renja ini milik "
+            "&#x27;Badan Kepegawaian dan Pengembangan Sumber Daya Manusia&#x27;") in preview
+    refused = planner.post(f"/impor/{pending.pk}/simpan/", follow=True).content.decode()
+    assert "Dokumen ini tampaknya bukan untuk Renja Anda" in refused
+    assert PendingImport.objects.filter(pk=pending.pk).exists()
+    planner.post(f"/impor/{pending.pk}/simpan/", {"beda": "1"})
+    assert not PendingImport.objects.filter(pk=pending.pk).exists()
+
+
+def test_the_agencys_own_document_saves_without_a_second_question(planner, db):
+    planner.post("/impor/", {"file": _upload("renja.txt", EXAMPLE.read_bytes())})
+    pending = PendingImport.objects.get()
+    assert "import-mismatch" not in planner.get(f"/impor/{pending.pk}/").content.decode()
+    planner.post(f"/impor/{pending.pk}/simpan/")
+    assert not PendingImport.objects.exists()

@@ -99,7 +99,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
                                    tahun=renja.tahun).first()
     return render(request, "renja/import_preview.html", {
         "pending": pending, "renja": renja, "findings": findings, "levels": levels,
-        "existing": existing,
+        "existing": existing, "differences": imports.differences(pending, renja),
         "counts": {s: sum(1 for f in findings if f.severity == s)
                    for s in ("error", "warning", "info")}})
 
@@ -108,7 +108,8 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     pending = _pending(request, pk)
-    plan, failed = attempt(lambda: imports.confirm(request.user, pending))
+    plan, failed = attempt(lambda: imports.confirm(
+        request.user, pending, other_confirmed=request.POST.get("beda") == "1"))
     if failed is not None:
         messages.error(request, failed.message)
         return redirect("import_preview", pk=pending.pk)

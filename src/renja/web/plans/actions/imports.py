@@ -5,6 +5,7 @@ person confirms, and a pending import expires."""
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 from typing import Any
 
@@ -58,11 +59,40 @@ def expire() -> int:
     return deleted
 
 
-def confirm(user: Any, pending: PendingImport) -> Plan:
-    """Save a pending import: over the agency's plan of that year, or as a new plan."""
+def _same(printed: str | None, *names: str | None) -> bool:
+    def plain(text: str | None) -> str:
+        return re.sub(r"[^a-z0-9]+", " ", (text or "").casefold()).strip()
+
+    said = plain(printed)
+    return not said or any(plain(n) and (plain(n) == said or plain(n) in said or said in
+                                         plain(n)) for n in names)
+
+
+def differences(pending: PendingImport, renja: Any) -> list[str]:
+    """What the document names that is not the agency and pemda it would be saved for."""
+    agency = pending.perangkat_daerah
+    found = []
+    if not _same(renja.perangkat_daerah.nama, agency.nama, agency.singkatan) and \
+            not _same(renja.perangkat_daerah.singkatan, agency.singkatan, agency.nama):
+        found.append(f"perangkat daerah: dokumen menyebut '{renja.perangkat_daerah.nama}', "
+                     f"Renja ini milik '{agency.nama}'")
+    if not _same(renja.pemda.nama, agency.pemda.nama):
+        found.append(f"pemda: dokumen menyebut '{renja.pemda.nama}', Renja ini milik "
+                     f"'{agency.pemda.nama}'")
+    return found
+
+
+def confirm(user: Any, pending: PendingImport, other_confirmed: bool = False) -> Plan:
+    """Save a pending import: over the agency's plan of that year, or as a new plan. A document
+    of another agency or pemda is saved only when the person confirmed it knowingly."""
     importer(user)
     renja = Plan(data=pending.data).renja()
     check_year(renja.tahun)
+    mismatch = differences(pending, renja)
+    if mismatch and not other_confirmed:
+        raise RenjaError("the document names another agency or pemda: " + "; ".join(mismatch),
+                         "Dokumen ini tampaknya bukan untuk Renja Anda (" + "; ".join(mismatch)
+                         + "). Centang konfirmasi bila memang benar, atau Batal.")
     with transaction.atomic():
         current = Plan.objects.filter(perangkat_daerah=pending.perangkat_daerah,
                                       tahun=renja.tahun).order_by("-revisi").first()
