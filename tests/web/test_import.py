@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -48,8 +49,17 @@ def test_a_file_that_is_not_a_renja_is_refused_with_a_clear_message(planner):
 
 
 def test_other_file_types_and_large_files_are_refused(planner, settings):
-    assert "hanya berkas .txt, .xlsx, atau .json" in upload(
-        planner, "renja.pdf", b"%PDF").content.decode()
+    assert "renja.pdf: PDF dibaca melalui teksnya: ekstrak dulu" in upload(
+        planner, "renja.pdf", b"%PDF-1.7 ...").content.decode()
+    binary = upload(planner, "renja.bin", b"\x00\x01\x02 bukan teks").content.decode()
+    assert "renja.bin: bukan berkas teks, JSON, atau XLSX (isi biner)" in binary
+    # named .txt but a workbook inside: read as the workbook it is
+    from renja.io.read import read_plan
+    from renja.render import render
+
+    workbook = render(read_plan(EXAMPLE).renja, "xlsx", Path(tempfile.mkdtemp()) / "x.xlsx")
+    response = upload(planner, "salah-nama.txt", workbook.read_bytes())
+    assert response.status_code == 302
     settings.RENJA_UPLOAD_MAX_BYTES = 10
     response = upload(planner, "renja.txt", EXAMPLE.read_bytes())
     assert response.status_code == 413

@@ -8,6 +8,7 @@ table recognisers as text extracted from PDF.
 from __future__ import annotations
 
 import datetime
+import io
 import re
 import zipfile
 from decimal import Decimal
@@ -42,8 +43,10 @@ def read_xlsx(path: str | Path) -> ImportResult:
     path = Path(path)
     check_package(path)
     try:
-        workbook = load_workbook(path, data_only=False, read_only=False)
-        cached = load_workbook(path, data_only=True, read_only=False)
+        # from the bytes, so a workbook saved under another name (.txt, .xls) is read too
+        data = path.read_bytes()
+        workbook = load_workbook(io.BytesIO(data), data_only=False, read_only=False)
+        cached = load_workbook(io.BytesIO(data), data_only=True, read_only=False)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
         raise FormatError(
             f"{path.name}: not a readable XLSX workbook (damaged, or another format saved "

@@ -20,7 +20,7 @@ from renja.web.plans.access import import_targets, plan_id
 from renja.web.plans.actions import imports
 from renja.web.plans.models import PendingImport, Plan
 
-ALLOWED = (".txt", ".xlsx", ".json")
+# What a file is comes from its content (renja.io.read.detect), not from its name.
 
 
 @login_required
@@ -69,9 +69,6 @@ def _refused(upload: object) -> str | None:
     if upload is None:
         return "Pilih berkas Renja (TXT hasil ekstraksi PDF, XLSX, atau JSON) untuk diimpor."
     name = Path(getattr(upload, "name", "")).name[:200]
-    if Path(name).suffix.lower() not in ALLOWED:
-        return (f"Berkas '{name}' tidak dapat diimpor: hanya berkas .txt, .xlsx, atau .json "
-                f"yang diterima.")
     if getattr(upload, "size", 0) > settings.RENJA_UPLOAD_MAX_BYTES:
         limit = _size(settings.RENJA_UPLOAD_MAX_BYTES)
         return f"Berkas '{name}' terlalu besar: paling besar {limit}."
