@@ -147,3 +147,26 @@ def test_the_production_settings_pass_djangos_deployment_check(tmp_path):
                           capture_output=True, text=True, check=False)
     assert (done.returncode, done.stdout.strip()) == (
         0, "System check identified no issues (0 silenced)."), done.stderr
+
+
+def test_every_response_carries_a_request_id_and_an_error_is_one_log_line(anonymous):
+    import logging
+
+    from renja.web.requests_log import AddRequestId, OneLine
+
+    given = anonymous.get("/", HTTP_X_REQUEST_ID="abc-123")
+    assert given["X-Request-ID"] == "abc-123"
+    made = anonymous.get("/", HTTP_X_REQUEST_ID="<script>")["X-Request-ID"]
+    assert len(made) == 16 and made.isalnum()
+    try:
+        raise KeyError("kolom")
+    except KeyError:
+        import sys
+
+        record = logging.LogRecord("django.request", logging.ERROR, __file__, 1,
+                                   "Internal Server Error: /renja/1/", (), sys.exc_info())
+    AddRequestId().filter(record)
+    line = OneLine("%(levelname)s [%(request_id)s] %(message)s").format(record)
+    assert "\n" not in line
+    assert line.startswith(f"ERROR [{made}] Internal Server Error: /renja/1/ | Traceback")
+    assert "KeyError: 'kolom'" in line
