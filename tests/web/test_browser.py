@@ -142,7 +142,7 @@ def test_the_whole_planning_cycle_in_the_browser(page):
     switch(page, "perencana_bkpsdm")
     open_plan(page, plan.pk)
     do(page, "submit")
-    expect(page.locator("#status")).to_have_text("diajukan")
+    expect(page.locator("#status")).to_have_text("Diajukan ke Bappeda")
 
     switch(page, "verifikator_bappeda")
     open_plan(page, plan.pk)
@@ -153,7 +153,7 @@ def test_the_whole_planning_cycle_in_the_browser(page):
         page.click("#new-comment button[type=submit]")
         page.wait_for_selector(f".comment[data-kode='{kode}']")
     do(page, "return", note="Perbaiki dua catatan")
-    expect(page.locator("#status")).to_have_text("dikembalikan")
+    expect(page.locator("#status")).to_have_text("Dikembalikan")
 
     switch(page, "perencana_bkpsdm")
     open_plan(page, plan.pk)
@@ -174,7 +174,7 @@ def test_the_whole_planning_cycle_in_the_browser(page):
         page.locator(".comment form[action$='/selesai/']").first.locator("button").click()
         page.wait_for_load_state()
     do(page, "accept")
-    expect(page.locator("#tahapan")).to_have_text("forum perangkat daerah")
+    expect(page.locator("#tahapan")).to_have_text("Forum Perangkat Daerah")
     for _ in range(2):  # forum PD, then the rancangan akhir
         switch(page, "perencana_bkpsdm")
         open_plan(page, plan.pk)
@@ -182,12 +182,12 @@ def test_the_whole_planning_cycle_in_the_browser(page):
         switch(page, "verifikator_bappeda")
         open_plan(page, plan.pk)
         do(page, "accept")
-    expect(page.locator("#status")).to_have_text("diterima")
+    expect(page.locator("#status")).to_have_text("Diterima")
 
     switch(page, "admin_pasuruan")
     open_plan(page, plan.pk)
     do(page, "set", jenis="Peraturan Bupati", nomor="147", tanggal="2023-08-02")
-    expect(page.locator("#status")).to_have_text("ditetapkan")
+    expect(page.locator("#status")).to_have_text("Ditetapkan")
 
     switch(page, "perencana_bkpsdm")
     open_plan(page, plan.pk)
@@ -217,7 +217,7 @@ def test_the_whole_planning_cycle_in_the_browser(page):
     page.click("button:text('Simpan')")
     page.wait_for_selector("#row-0-0-0-0 >> text=Bangil")
     page.goto(page.base + f"/renja/{revision.pk}/versi/1/kini/")
-    assert "<td>lokasi</td><td>Pas</td><td>Bangil</td>" in page.content()
+    assert "<td>Lokasi</td><td>Pas</td><td>Bangil</td>" in page.content()
     shot(page, "version-diff")
 
 

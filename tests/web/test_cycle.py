@@ -170,7 +170,7 @@ def test_a_perubahan_opens_version_2_and_the_diff_shows_the_change(planner, bkps
     planner.post(f"/renja/{revision.pk}/baris/0.0.0.0/simpan/",
                  {"version": revision.version, "lokasi": "Bangil"})
     page = planner.get(f"/renja/{revision.pk}/versi/1/kini/").content.decode()
-    assert "<td>lokasi</td><td>Pas</td><td>Bangil</td>" in page
+    assert "<td>Lokasi</td><td>Pas</td><td>Bangil</td>" in page
     rows = planner.get(f"/renja/{revision.pk}/versi/1/kini/?format=json").json()
     assert {"kind": "changed", "table": "T-C.33", "kode": "5.03.01.2.01.0001",
             "nama": "Penyusunan Dokumen Perencanaan Perangkat Daerah", "field": "lokasi",
@@ -197,7 +197,7 @@ def test_the_verifier_sees_every_agency_with_its_stage_comments_and_findings(ver
     verifier.post(f"/renja/{bkpsdm.pk}/catatan/", {"text": "Periksa"})
     page = verifier.get("/verifikasi/").content.decode()
     assert f'<a href="/renja/{bkpsdm.pk}/">Badan Kepegawaian dan Pengembangan Sumber Daya ' \
-           'Manusia</a></td><td>2024</td><td>rancangan</td><td>draf</td><td class="num">1</td>' \
+           'Manusia</a></td><td>2024</td><td>Rancangan</td><td>Draf</td><td class="num">1</td>' \
            '<td class="num">20</td>' in page
     assert planner.get("/verifikasi/").status_code == 403
 

@@ -179,7 +179,7 @@ def test_admin_changes_are_audited(db):
         "kabupaten-pasuruan", "admin_pasuruan", "Dinas Sosial")
     page = admin.get("/pemda/").content.decode()
     history = page[page.index('id="riwayat"'):]
-    assert "Perangkat daerah ditambahkan</td><td>perangkat_daerah</td><td></td><td>Dinas Sosial" \
+    assert "Perangkat daerah ditambahkan</td><td>perangkat daerah</td><td></td><td>Dinas Sosial" \
         in history
 
 
@@ -214,3 +214,17 @@ def test_script_payloads_in_free_text_are_shown_as_text_everywhere(db, bkpsdm, t
                           capture_output=True, text=True, check=True).stdout
     assert '#read("/etc/passwd")' in text
     assert "root:x:0" not in text
+
+
+def test_the_audit_trail_and_the_version_diff_speak_in_words(db, bkpsdm):
+    planner = client_for("perencana_bkpsdm")
+    first = actions.snapshot(bkpsdm, "awal", user("perencana_bkpsdm")).number
+    planner.post(f"/renja/{bkpsdm.pk}/baris/{LEAF}/simpan/", {
+        "version": bkpsdm.version, "belanja_barang_jasa_n": "10.058.600"})
+    audit = planner.get(f"/renja/{bkpsdm.pk}/audit/").content.decode()
+    assert "<td>Nilai diubah</td><td>lewat aplikasi</td>" in audit
+    assert "<td>Belanja barang dan jasa 2024</td><td>9.058.600</td><td>10.058.600</td>" in audit
+    diff = planner.get(f"/renja/{bkpsdm.pk}/versi/{first}/kini/").content.decode()
+    assert "<td>Pagu 2024</td><td>9.058.600</td><td>10.058.600</td><td class=\"num\">1.000.000" \
+        in diff
+    assert "pagu_n" not in diff

@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
+from renja import words
 from renja.errors import RenjaError
 from renja.io.csv.read import read_ranwal
 from renja.numbers import format_rupiah
@@ -23,13 +24,6 @@ from renja.web.plans.actions import admin
 from renja.web.plans.models import AuditEntry, Jadwal
 from renja.web.plans.permissions import ActionRefused
 from renja.workflow import STAGES
-
-ADMIN_ACTIONS = {"pemda.perangkat_daerah.tambah": "Perangkat daerah ditambahkan",
-                 "pemda.pagu.ubah": "Pagu indikatif diubah",
-                 "pemda.pengguna.tambah": "Pengguna dibuat",
-                 "pemda.ranwal.muat": "Ranwal RKPD dimuat",
-                 "pemda.jadwal.ubah": "Jadwal tahapan diubah",
-                 "renja.renja.buka": "Renja tahun baru dibuka"}
 
 
 @require_safe
@@ -48,7 +42,7 @@ def page(request: HttpRequest) -> HttpResponse:
         "jadwal": Jadwal.objects.filter(pemda=member.pemda), "stages": (*STAGES, "perubahan"),
         "pemda_members": Membership.objects.filter(pemda=member.pemda,
                                                    perangkat_daerah=None),
-        "history": [{"entry": e, "label": ADMIN_ACTIONS.get(e.action, e.action)}
+        "history": [{"entry": e, "label": words.audit_action(e.action)}
                     for e in AuditEntry.objects.filter(pemda=member.pemda)
                     .select_related("user").order_by("-at", "-pk")[:30]]})
 

@@ -16,6 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
+from renja import words
 from renja.diff import diff
 from renja.domain import Renja
 from renja.text import spreadsheet_safe
@@ -39,7 +40,7 @@ def cycle_context(request: HttpRequest, plan: Plan) -> dict[str, Any]:
         .select_related("author")
     return {"actions": available(request.user, plan), "comments": comments,
             "transitions": plan.transitions.select_related("user"),
-            "versions": plan.versions.all(), "stage_label": STAGE_LABELS.get(plan.tahapan),
+            "versions": plan.versions.all(), "stage_label": words.stage(plan.tahapan),
             "may_comment": may(request.user, plan, "comment"),
             "may_reply": may(request.user, plan, "reply"),
             "open_comments": actions.open_comments(plan)}

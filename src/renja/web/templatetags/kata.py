@@ -1,0 +1,28 @@
+"""Template filters that turn renja's codes into the words people read (renja.words)."""
+
+from __future__ import annotations
+
+from django import template
+
+from renja import words
+from renja.numbers import format_rupiah
+
+register = template.Library()
+register.filter("tahapan", words.stage)
+register.filter("status_renja", words.status)
+register.filter("aksi", words.audit_action)
+register.filter("lewat", words.via)
+
+
+@register.filter
+def kolom(field: str | None, tahun: int | None = None) -> str:
+    return words.field_title(field, tahun)
+
+
+@register.filter
+def rupiah(value: object) -> str:
+    """``1234567`` → ``1.234.567`` (negative with a minus); anything else as it is."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return "" if value is None else str(value)
+    return format_rupiah(value, dash_for_zero=False) if value >= 0 else \
+        "-" + format_rupiah(-value, dash_for_zero=False)

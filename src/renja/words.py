@@ -1,0 +1,75 @@
+"""The words people read for the codes renja keeps: stages, statuses, audit actions, columns.
+
+Bahasa Indonesia, as planning staff say them ("Forum Perangkat Daerah", not ``forum_pd``).
+"""
+
+from __future__ import annotations
+
+STAGES = {"persiapan": "Persiapan", "rancangan_awal": "Rancangan awal", "rancangan": "Rancangan",
+          "forum_pd": "Forum Perangkat Daerah", "rancangan_akhir": "Rancangan akhir",
+          "penetapan": "Penetapan", "perubahan": "Perubahan"}
+STATUSES = {"draf": "Draf", "diajukan": "Diajukan ke Bappeda", "dikembalikan": "Dikembalikan",
+            "diterima": "Diterima", "ditetapkan": "Ditetapkan"}
+AUDIT = {
+    "renja.nilai.ubah": "Nilai diubah", "renja.renja.submit": "Diajukan",
+    "renja.renja.return": "Dikembalikan", "renja.renja.accept": "Diterima",
+    "renja.renja.set": "Ditetapkan", "renja.renja.perubahan": "Perubahan dibuka",
+    "renja.renja.impor": "Diimpor", "renja.renja.buka": "Renja tahun baru dibuka",
+    "renja.catatan.tambah": "Catatan verifikasi ditambahkan",
+    "renja.catatan.balas": "Catatan dibalas", "renja.catatan.selesai": "Catatan diselesaikan",
+    "pemda.perangkat_daerah.tambah": "Perangkat daerah ditambahkan",
+    "pemda.pagu.ubah": "Pagu indikatif diubah", "pemda.pengguna.tambah": "Pengguna dibuat",
+    "pemda.ranwal.muat": "Ranwal RKPD dimuat", "pemda.jadwal.ubah": "Jadwal tahapan diubah",
+}
+VIA = {"ui": "lewat aplikasi", "api": "lewat API", "import": "lewat impor",
+       "cli": "lewat baris perintah"}
+FIELDS = {"lokasi": "Lokasi", "sumber_dana": "Sumber dana", "catatan": "Catatan",
+          "indikator": "Indikator", "nama": "Nama", "status": "Tahapan/status",
+          "revisi": "Revisi", "kode": "Kode", "row": "Baris", "satuan": "Satuan",
+          "polaritas": "Polaritas"}
+BELANJA = {"operasi": "Belanja operasi", "pegawai": "Belanja pegawai",
+           "barang_jasa": "Belanja barang dan jasa", "modal": "Belanja modal",
+           "bunga": "Belanja bunga", "subsidi": "Belanja subsidi", "hibah": "Belanja hibah",
+           "bantuan_sosial": "Belanja bantuan sosial", "tidak_terduga": "Belanja tidak terduga",
+           "transfer": "Belanja transfer"}
+
+
+def stage(code: str | None) -> str:
+    return STAGES.get(code or "", code or "")
+
+
+def status(code: str | None) -> str:
+    return STATUSES.get(code or "", code or "")
+
+
+def audit_action(code: str | None) -> str:
+    return AUDIT.get(code or "", code or "")
+
+
+def via(code: str | None) -> str:
+    return VIA.get(code or "", code or "")
+
+
+def field_title(field: str | None, tahun: int | None = None) -> str:
+    """``pagu_n`` → ``Pagu 2024``, ``belanja_modal_n1`` → ``Belanja modal 2025``,
+    ``indikator 1 target_n`` → ``Indikator 1: target 2024``."""
+    if not field:
+        return ""
+    if field.startswith("indikator ") and len(field.split()) == 3:
+        _, number, rest = field.split()
+        return f"Indikator {number}: {field_title(rest, tahun).lower()}"
+    base, year = _year(field, tahun)
+    if base.startswith("belanja_") and base.removeprefix("belanja_") in BELANJA:
+        label = BELANJA[base.removeprefix("belanja_")]
+    else:
+        label = {"pagu": "Pagu", "target": "Target", "belanja": "Rincian belanja"}.get(
+            base, FIELDS.get(base, base.replace("_", " ")))
+    return f"{label} {year}" if year else label
+
+
+def _year(field: str, tahun: int | None) -> tuple[str, str]:
+    for suffix, offset in (("_n1", 1), ("_n", 0)):
+        if field.endswith(suffix):
+            base = field.removesuffix(suffix)
+            return base, str(tahun + offset) if tahun else ("n+1" if offset else "n")
+    return field, ""
