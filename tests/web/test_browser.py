@@ -270,3 +270,15 @@ def test_a_refused_save_is_explained_at_the_row_and_keeps_what_was_typed(page):
     expect(page.locator("#save-status")).to_have_text(f"Tersimpan, versi {plan.version + 2}")
     expect(page.locator(f"{row}.just-saved")).to_have_count(1)
     expect(page.locator(row)).to_be_in_viewport()
+
+
+def test_the_api_documentation_works_under_the_apps_content_security_policy(page):
+    from playwright.sync_api import expect
+
+    blocked: list[str] = []
+    page.on("console", lambda message: blocked.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    page.goto(page.base + "/api/docs")
+    expect(page.locator(".swagger-ui .title")).to_contain_text("renja API")
+    expect(page.locator(".opblock-summary-path").first).to_be_visible()
+    assert blocked == []

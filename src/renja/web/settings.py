@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",  # serves /api/docs from its own static files (our CSP allows no CDN)
     "renja.web",
     "renja.web.accounts",
     "renja.web.plans",
