@@ -282,3 +282,20 @@ def test_the_api_documentation_works_under_the_apps_content_security_policy(page
     expect(page.locator(".swagger-ui .title")).to_contain_text("renja API")
     expect(page.locator(".opblock-summary-path").first).to_be_visible()
     assert blocked == []
+
+
+def test_the_rows_found_by_tambah_can_be_read_and_added(page):
+    from playwright.sync_api import expect
+
+    log_in(page, "perencana_bkpsdm")
+    page.click("text=Badan Kepegawaian")
+    page.click("#row-0-0-0 >> text=Tambah")
+    page.fill("input[name=q]", "rapat koordinasi")
+    option = page.locator("ul.options button").first
+    expect(option).to_be_visible()
+    color, background = option.evaluate(
+        "e => [getComputedStyle(e).color, getComputedStyle(e.closest('td')).backgroundColor]")
+    assert color == "rgb(18, 58, 99)" and color != background
+    added = option.inner_text()
+    option.click()
+    expect(page.locator("#tc33")).to_contain_text(added.split(" ", 1)[1])
