@@ -55,6 +55,15 @@ def log_in(page, username: str) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_url("**/renja/")
 
 
+def open_row(page, row: str) -> None:  # type: ignore[no-untyped-def]
+    """Click Ubah on a row and wait until its form is in place and has the focus (htmx has
+    settled it: typing before that could land in a form about to be replaced)."""
+    from playwright.sync_api import expect
+
+    page.click(f"{row} >> text=Ubah")
+    expect(page.locator(f"{row}.editing input[name=lokasi]")).to_be_focused()
+
+
 def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
     if SHOTS:
         page.screenshot(path=str(Path(SHOTS) / f"{name}.png"))
@@ -77,7 +86,7 @@ def test_a_planner_imports_fixes_a_pagu_and_exports(page):
 
     total_before = page.inner_text("#total-n")
     row = "#row-0-0-0-0"
-    page.click(f"{row} >> text=Ubah")
+    open_row(page, f"{row}")
     page.fill("input[name=belanja_barang_jasa_n]", "10.058.600")
     # before saving, the rows above and the total follow what is typed
     expect(page.locator("#row-0-0-0-pagu-n")).to_have_text("23.382.600")
@@ -89,7 +98,7 @@ def test_a_planner_imports_fixes_a_pagu_and_exports(page):
     assert page.inner_text(f"{row} td[data-field=pagu_n]") == "10.058.600"
     assert page.inner_text("#row-0-0-0 td[data-field=pagu_n]") == "23.382.600"
 
-    page.click("#row-0-1-0-0 >> text=Ubah")
+    open_row(page, "#row-0-1-0-0")
     page.fill("input[name='ind-0-target_n1']", "1 dok")
     page.click("button:text('Simpan')")
     expect(page.locator("#findings [data-rule='T001']")).to_have_count(0)
@@ -161,7 +170,7 @@ def test_the_whole_planning_cycle_in_the_browser(page):
     reply.locator("[name=text]").fill("Sudah diperbaiki menjadi 1 dok")
     reply.locator("button").click()
     page.wait_for_selector("text=Sudah diperbaiki menjadi 1 dok")
-    page.click("#row-0-1-0-0 >> text=Ubah")
+    open_row(page, "#row-0-1-0-0")
     page.fill("input[name='ind-0-target_n1']", "1 dok")
     page.click("button:text('Simpan')")
     expect(page.locator("#findings [data-rule='T001']")).to_have_count(0)
@@ -212,7 +221,7 @@ def test_the_whole_planning_cycle_in_the_browser(page):
 
     switch(page, "perencana_bkpsdm")
     open_plan(page, revision.pk)
-    page.click("#row-0-0-0-0 >> text=Ubah")
+    open_row(page, "#row-0-0-0-0")
     page.fill("input[name=lokasi]", "Bangil")
     page.click("button:text('Simpan')")
     page.wait_for_selector("#row-0-0-0-0 >> text=Bangil")
@@ -233,7 +242,7 @@ def test_a_refused_save_is_explained_at_the_row_and_keeps_what_was_typed(page):
     plan = Plan.objects.get(perangkat_daerah__singkatan="BKPSDM")
     page.goto(f"{page.base}/renja/{plan.pk}/")
     row = "#row-0-0-0-0"
-    page.click(f"{row} >> text=Ubah")
+    open_row(page, f"{row}")
     page.fill("input[name=belanja_barang_jasa_n]", "12,3,4")
     page.click("button:text('Simpan')")
     alert = page.locator(f"{row} .save-error")
@@ -299,3 +308,26 @@ def test_the_rows_found_by_tambah_can_be_read_and_added(page):
     added = option.inner_text()
     option.click()
     expect(page.locator("#tc33")).to_contain_text(added.split(" ", 1)[1])
+
+
+def test_a_row_is_edited_with_the_keyboard_only(page):
+    from playwright.sync_api import expect
+
+    log_in(page, "perencana_bkpsdm")
+    page.click("text=Badan Kepegawaian")
+    page.keyboard.press("Tab")
+    expect(page.locator("a.skip")).to_be_focused()
+    row = "#row-0-0-0-0"
+    page.locator(f"{row} >> text=Ubah").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("input[name=lokasi]")).to_be_focused()  # the form takes the focus
+    page.keyboard.press("Escape")
+    expect(page.locator(f"{row}.editing")).to_have_count(0)
+    page.locator(f"{row} >> text=Ubah").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("input[name=lokasi]")).to_be_focused()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Bangil")
+    page.keyboard.press("Enter")  # Enter in a field submits the form
+    expect(page.locator(f"{row} td").nth(3)).to_have_text("Bangil")
+    expect(page.locator(f"{row} button").first).to_be_focused()  # back on the row

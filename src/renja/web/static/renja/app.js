@@ -65,6 +65,50 @@
     note.timer = window.setTimeout(function () { note.hidden = true; }, 4000);
   });
 
+  // Keyboard: a form that opens takes the focus; Escape closes it; after a save the focus goes
+  // back to the row's Ubah button.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var form = event.detail.elt && event.detail.elt.querySelector &&
+      (event.detail.elt.matches("tr.editing, tr.adding") ? event.detail.elt :
+       event.detail.elt.querySelector("tr.editing, tr.adding"));
+    if (!form) { return; }
+    var error = form.querySelector(".save-error");
+    var field = form.querySelector("input:not([type=hidden]), select, textarea");
+    if (error) { error.setAttribute("tabindex", "-1"); }
+    (field || error) && (field || error).focus();
+  });
+
+  // Closing a form (Batal, or Escape) puts the table back as stored and the focus on the row.
+  function close(open) {
+    var rowId = open.id.replace(/^add-/, "");
+    var cancel = open.querySelector("a.button.secondary");
+    var back = function () {
+      var row = document.getElementById(rowId);
+      var button = row && row.querySelector("button");
+      if (button) { button.focus(); }
+    };
+    if (open.classList.contains("adding") || !cancel) { open.remove(); back(); return; }
+    htmx.ajax("GET", cancel.href.split("#")[0],
+              {target: "#editor", select: "#editor", swap: "outerHTML"}).then(back);
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") { return; }
+    var open = event.target.closest && event.target.closest("tr.editing, tr.adding");
+    if (open) { event.preventDefault(); close(open); }
+  });
+
+  document.addEventListener("click", function (event) {
+    var cancel = event.target.closest && event.target.closest("tr.editing a.button.secondary");
+    if (cancel) { event.preventDefault(); close(cancel.closest("tr.editing")); }
+  });
+
+  document.addEventListener("renja:saved", function (event) {
+    var row = document.getElementById(event.detail.row);
+    var button = row && row.querySelector("button");
+    if (button) { button.focus({preventScroll: true}); }
+  });
+
   document.addEventListener("htmx:timeout", function (event) {
     say(event.detail.elt, "Tidak tersimpan: server terlalu lama menjawab. Nilai yang Anda " +
         "ketik masih ada; coba Simpan lagi.");
