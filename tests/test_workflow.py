@@ -21,19 +21,19 @@ def test_each_allowed_transition_leads_to_the_next_state(action, before, after):
 
 @pytest.mark.parametrize(("action", "before", "message"), [
     ("submit", ("rancangan", "diajukan"),
-     "tidak dapat ajukan: Renja berstatus 'diajukan' pada tahapan 'rancangan'; hanya Renja "
+     "tidak dapat ajukan: Renja berstatus 'diajukan' pada tahapan 'Rancangan'; hanya Renja "
      "berstatus draf atau dikembalikan yang dapat"),
     ("accept", ("rancangan", "draf"),
-     "tidak dapat terima: Renja berstatus 'draf' pada tahapan 'rancangan'; hanya Renja "
+     "tidak dapat terima: Renja berstatus 'draf' pada tahapan 'Rancangan'; hanya Renja "
      "berstatus diajukan yang dapat"),
     ("set", ("rancangan", "diterima"),
-     "tidak dapat menetapkan: Renja pada tahapan 'rancangan'; hanya rancangan akhir atau "
+     "tidak dapat menetapkan: Renja pada tahapan 'Rancangan'; hanya rancangan akhir atau "
      "perubahan yang sudah diterima yang dapat ditetapkan"),
     ("submit", ("penetapan", "ditetapkan"),
-     "tidak dapat ajukan: Renja berstatus 'ditetapkan' pada tahapan 'penetapan'; hanya Renja "
+     "tidak dapat ajukan: Renja berstatus 'ditetapkan' pada tahapan 'Penetapan'; hanya Renja "
      "berstatus draf atau dikembalikan yang dapat"),
     ("perubahan", ("rancangan_akhir", "diterima"),
-     "tidak dapat buka perubahan: Renja berstatus 'diterima' pada tahapan 'rancangan akhir'; "
+     "tidak dapat buka perubahan: Renja berstatus 'diterima' pada tahapan 'Rancangan akhir'; "
      "hanya Renja berstatus ditetapkan yang dapat"),
 ])
 def test_a_transition_from_the_wrong_state_is_refused_with_the_reason(action, before, message):

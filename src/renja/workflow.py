@@ -11,15 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from renja.errors import RenjaError
+from renja.words import STAGES as STAGES_IN_WORDS
 
 STAGES = ("rancangan_awal", "rancangan", "forum_pd", "rancangan_akhir")
 FINAL_REVIEW = ("rancangan_akhir", "perubahan")
 STATUSES = ("draf", "diajukan", "dikembalikan", "diterima", "ditetapkan")
 EDITABLE_STATUSES = ("draf", "dikembalikan")
-STAGE_LABELS = {"persiapan": "persiapan", "rancangan_awal": "rancangan awal",
-                "rancangan": "rancangan", "forum_pd": "forum perangkat daerah",
-                "rancangan_akhir": "rancangan akhir", "penetapan": "penetapan",
-                "perubahan": "perubahan"}
+STAGE_LABELS = STAGES_IN_WORDS
 
 
 class WorkflowError(RenjaError):

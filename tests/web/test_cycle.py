@@ -92,7 +92,7 @@ def test_value_changes_are_audited_with_old_and_new_values(planner, bkpsdm):
     ("kepala_bkpsdm", "return", "peran Anda tidak berhak: kembalikan"),
     ("verifikator_bappeda", "submit", "peran Anda tidak berhak: ajukan"),
     ("admin_pasuruan", "set", "tidak dapat tetapkan: Renja berstatus 'draf' pada tahapan "
-                              "'rancangan'; hanya Renja berstatus diterima yang dapat"),
+                              "'Rancangan'; hanya Renja berstatus diterima yang dapat"),
     ("perencana_dinkes", "submit", "Renja ini milik perangkat daerah lain"),
     ("admin_kotacontoh", "perubahan", "Renja ini milik pemda lain"),
 ])
@@ -189,7 +189,7 @@ def test_outside_its_scheduled_stage_a_plan_is_read_only(planner, bkpsdm):
     assert planner.get(f"/renja/{bkpsdm.pk}/baris/0.0.0.0/").status_code == 403
     with pytest.raises(ActionRefused) as exc:
         actions.submit(bkpsdm, user("perencana_bkpsdm"))
-    assert exc.value.message("id") == "tahapan rancangan sudah ditutup menurut jadwal"
+    assert exc.value.message("id") == "tahapan Rancangan sudah ditutup menurut jadwal"
 
 
 def test_the_verifier_sees_every_agency_with_its_stage_comments_and_findings(verifier, bkpsdm,
@@ -226,3 +226,14 @@ def test_the_cli_moves_the_plan_with_the_same_rules(bkpsdm):
     assert refused.exit_code == 2
     assert refused.output == "Error: tuliskan alasan Renja dikembalikan\n"
     assert AuditEntry.objects.get(action="renja.renja.submit").via == "cli"
+
+
+def test_the_reason_of_the_last_return_stands_at_the_top_of_the_plan(planner, verifier, bkpsdm):
+    act(planner, bkpsdm, "submit")
+    act(verifier, bkpsdm, "return", note="Target T-C.33 belum sesuai Renstra")
+    page = planner.get(f"/renja/{bkpsdm.pk}/").content.decode()
+    top = page[page.index('id="siklus"'):page.index('id="tahapan"')]
+    assert "Dikembalikan oleh Verifikator Bappeda" in top
+    assert "Target T-C.33 belum sesuai Renstra" in top
+    act(planner, bkpsdm, "submit")
+    assert "alasan-kembali" not in planner.get(f"/renja/{bkpsdm.pk}/").content.decode()

@@ -43,7 +43,9 @@ def cycle_context(request: HttpRequest, plan: Plan) -> dict[str, Any]:
             "versions": plan.versions.all(), "stage_label": words.stage(plan.tahapan),
             "may_comment": may(request.user, plan, "comment"),
             "may_reply": may(request.user, plan, "reply"),
-            "open_comments": actions.open_comments(plan)}
+            "open_comments": actions.open_comments(plan),
+            "last_return": plan.transitions.filter(action="return").select_related("user")
+            .order_by("-at", "-pk").first() if plan.status == "dikembalikan" else None}
 
 
 @login_required
