@@ -19,6 +19,7 @@ AUDIT = {
     "renja.catatan.balas": "Catatan dibalas", "renja.catatan.selesai": "Catatan diselesaikan",
     "pemda.perangkat_daerah.tambah": "Perangkat daerah ditambahkan",
     "pemda.pagu.ubah": "Pagu indikatif diubah", "pemda.pengguna.tambah": "Pengguna dibuat",
+    "pemda.pengguna.sandi": "Kata sandi diatur ulang",
     "pemda.ranwal.muat": "Ranwal RKPD dimuat", "pemda.jadwal.ubah": "Jadwal tahapan diubah",
 }
 VIA = {"ui": "lewat aplikasi", "api": "lewat API", "import": "lewat impor",

@@ -118,3 +118,40 @@ def test_forty_parallel_guesses_reach_the_password_check_at_most_five_times(tran
     assert len(statuses) == 40
     assert statuses.count(200) <= settings.RENJA_LOGIN_ATTEMPTS
     assert statuses.count(429) >= 40 - settings.RENJA_LOGIN_ATTEMPTS
+
+
+def test_a_person_changes_their_own_password(db):
+    from django.contrib.auth import authenticate
+
+    client = Client()
+    client.post("/masuk/", {"username": "perencana_dinkes", "password": DEMO_PASSWORD})
+    wrong = client.post("/akun/sandi/", {"old_password": "salah", "new_password1": "x",
+                                         "new_password2": "y"})
+    assert wrong.status_code == 200
+    assert 'role="alert"' in wrong.content.decode()
+    done = client.post("/akun/sandi/", {"old_password": DEMO_PASSWORD,
+                                        "new_password1": "Sandi-Baru-2025!",
+                                        "new_password2": "Sandi-Baru-2025!"}, follow=True)
+    assert "Kata sandi Anda sudah diganti" in done.content.decode()
+    assert authenticate(username="perencana_dinkes", password="Sandi-Baru-2025!") is not None
+
+
+def test_an_admin_resets_a_password_of_their_pemda_only_and_it_is_audited(db):
+    import re
+
+    from django.contrib.auth import authenticate
+    from django.contrib.auth.models import User
+
+    from renja.web.plans.models import AuditEntry
+    from tests.web.conftest import client_for
+
+    target = User.objects.get(username="perencana_dinkes")
+    page = client_for("admin_pasuruan").post(f"/pemda/pengguna/{target.pk}/sandi/",
+                                              follow=True).content.decode()
+    password = re.search(r"Kata sandi baru: (\S+) \(sampaikan", page).group(1)
+    assert authenticate(username="perencana_dinkes", password=password) is not None
+    assert AuditEntry.objects.get(action="pemda.pengguna.sandi").field == \
+        "pengguna perencana_dinkes"
+    assert "Kata sandi diatur ulang" in page
+    outsider = client_for("admin_kotacontoh").post(f"/pemda/pengguna/{target.pk}/sandi/")
+    assert outsider.status_code == 404

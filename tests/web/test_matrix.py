@@ -69,6 +69,11 @@ MATRIX: dict[str, Route] = {
     "home": Route(lambda o: "/", "E=302 K=302 B=302 V1=302 A1=302 V2=302 A2=302 N=200"),
     "login": Route(lambda o: "/masuk/", ANYONE, ANYONE),
     "logout": Route(lambda o: "/keluar/", NOT_ALLOWED, "*=302"),
+    "password_change": Route(lambda o: "/akun/sandi/", "*=200 N=302", "*=200 N=302"),
+    "password_change_done": Route(lambda o: "/akun/sandi/selesai/", "*=200 N=302",
+                                  "*=405 N=302"),
+    "admin_reset_password": Route(lambda o: f"/pemda/pengguna/{o['user']}/sandi/", POST_ONLY,
+                                  ADMIN.format(other=404)),
     "plan_list": Route(lambda o: "/renja/", "*=200 N=302"),
     "plan_detail": Route(plan(""), READ),
     "export": Route(plan("unduh/html/"), READ),
@@ -172,7 +177,8 @@ def objects(db, bkpsdm, published) -> dict[str, object]:  # type: ignore[no-unty
         perangkat_daerah=bkpsdm.perangkat_daerah, file_name="renja.json", data=bkpsdm.data)
     return {"plan": bkpsdm.pk, "version": bkpsdm.version, "published": published.pk,
             "comment": note.pk, "pending": pending.pk,
-            "agency": bkpsdm.perangkat_daerah_id}
+            "agency": bkpsdm.perangkat_daerah_id,
+            "user": User.objects.get(username="perencana_bkpsdm").pk}
 
 
 def answer(client: Client, method: str, url: str, data: dict[str, object]) -> int:

@@ -124,3 +124,11 @@ def set_schedule(request: HttpRequest) -> HttpResponse:
                                                    post.get("mulai", ""),
                                                    post.get("selesai", "")),
                lambda j: f"Jadwal {j.tahapan} {j.tahun}: {j.mulai} s/d {j.selesai}.")
+
+
+@login_required
+@require_POST
+def reset_password(request: HttpRequest, user_pk: int) -> HttpResponse:
+    return _do(request, lambda: admin.reset_password(request.user, user_pk),
+               lambda made: f"Kata sandi {made[0].username} diatur ulang. Kata sandi baru: "
+                            f"{made[1]} (sampaikan kepadanya; tidak akan ditampilkan lagi).")

@@ -60,3 +60,14 @@ def home(request: HttpRequest) -> HttpResponse:
     published = public_plans()[:20]
     return render(request, "renja/home.html", {"logins": logins, "published": published,
                                                 "demo_password": DEMO_PASSWORD})
+
+
+class ChangePassword(auth_views.PasswordChangeView):
+    """Each person changes their own password (the old one asked first)."""
+
+    template_name = "renja/password_change.html"
+    success_url = "/akun/sandi/selesai/"
+
+
+class PasswordChanged(auth_views.PasswordChangeDoneView):
+    template_name = "renja/password_changed.html"

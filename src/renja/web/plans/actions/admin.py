@@ -178,3 +178,21 @@ def set_schedule(user: Any, tahun: str, tahapan: str, mulai: str, selesai: str) 
         _audit(member, user, "pemda.jadwal.ubah", f"jadwal {STAGE_LABELS[tahapan]} {year}",
                f"{start.isoformat()} s/d {end.isoformat()}")
     return jadwal
+
+
+def reset_password(user: Any, target_pk: object) -> tuple[User, str]:
+    """A new first password for a user of the admin's pemda (shown once, audited)."""
+    member = admin_of(user)
+    try:
+        target = Membership.objects.select_related("user").get(
+            user_id=int(str(target_pk or 0)), pemda=member.pemda).user
+    except (Membership.DoesNotExist, ValueError) as exc:
+        raise NotFound("no such user in your pemda",
+                       "pengguna tidak ditemukan di pemda Anda") from exc
+    password = secrets.token_urlsafe(9)
+    with transaction.atomic():
+        target.set_password(password)
+        target.save(update_fields=["password"])
+        _audit(member, user, "pemda.pengguna.sandi", f"pengguna {target.username}",
+               "kata sandi diatur ulang")
+    return target, password
