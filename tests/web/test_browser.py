@@ -182,7 +182,14 @@ def test_the_whole_planning_cycle_in_the_browser(page):
     for _ in range(2):
         page.locator(".comment form[action$='/selesai/']").first.locator("button").click()
         page.wait_for_load_state()
-    do(page, "accept")
+    # the plan still has errors: the count is shown and a note is asked for
+    import re
+
+    errors = plan.__class__.objects.get(pk=plan.pk).n_errors
+    assert errors > 0
+    expect(page.locator("form.action-accept .badge.error")).to_have_text(
+        re.compile(f"masih {errors} galat"))
+    do(page, "accept", note="Galat dicatat untuk RKA")
     expect(page.locator("#tahapan")).to_have_text("Forum Perangkat Daerah")
     for _ in range(2):  # forum PD, then the rancangan akhir
         switch(page, "perencana_bkpsdm")
@@ -190,12 +197,13 @@ def test_the_whole_planning_cycle_in_the_browser(page):
         do(page, "submit")
         switch(page, "verifikator_bappeda")
         open_plan(page, plan.pk)
-        do(page, "accept")
+        do(page, "accept", note="Galat dicatat")
     expect(page.locator("#status")).to_have_text("Diterima")
 
     switch(page, "admin_pasuruan")
     open_plan(page, plan.pk)
-    do(page, "set", jenis="Peraturan Bupati", nomor="147", tanggal="2023-08-02")
+    do(page, "set", jenis="Peraturan Bupati", nomor="147", tanggal="2023-08-02",
+       note="Galat dicatat Bappeda")
     expect(page.locator("#status")).to_have_text("Ditetapkan")
 
     switch(page, "perencana_bkpsdm")

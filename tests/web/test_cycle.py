@@ -39,14 +39,18 @@ def test_the_whole_cycle_through_the_pages(planner, verifier, db, bkpsdm):
     page = act(verifier, bkpsdm, "return", note="Perbaiki target T-C.33")
     assert "Kembalikan: berhasil." in page.content.decode()
     act(planner, bkpsdm, "submit")
-    act(verifier, bkpsdm, "accept")
+    refused = act(verifier, bkpsdm, "accept").content.decode()
+    assert "Renja ini masih memiliki 20 galat pemeriksaan; tuliskan catatan mengapa tetap " \
+        "diterima" in refused
+    act(verifier, bkpsdm, "accept", note="Galat dicatat untuk perbaikan RKA")
     assert (refreshed(bkpsdm).tahapan, refreshed(bkpsdm).status) == ("forum_pd", "draf")
     for _ in range(2):
         act(planner, bkpsdm, "submit")
-        act(verifier, bkpsdm, "accept")
+        act(verifier, bkpsdm, "accept", note="Galat dicatat")
     assert (refreshed(bkpsdm).tahapan, refreshed(bkpsdm).status) == ("rancangan_akhir",
                                                                       "diterima")
-    act(admin, bkpsdm, "set", nomor="147", tanggal="2023-08-02", jenis="Peraturan Bupati")
+    act(admin, bkpsdm, "set", nomor="147", tanggal="2023-08-02", jenis="Peraturan Bupati",
+        note="Ditetapkan dengan galat yang dicatat Bappeda")
     plan = refreshed(bkpsdm)
     assert (plan.tahapan, plan.status, plan.published) == ("penetapan", "ditetapkan", True)
     reg = plan.renja().dasar_hukum
@@ -136,7 +140,7 @@ def test_a_resolved_comment_no_longer_blocks(verifier, bkpsdm):
     note = Comment.objects.get()
     verifier.post(f"/renja/{bkpsdm.pk}/catatan/{note.pk}/selesai/")
     actions.submit(bkpsdm, user("perencana_bkpsdm"))
-    actions.accept(bkpsdm, user("verifikator_bappeda"))
+    actions.accept(bkpsdm, user("verifikator_bappeda"), note="galat dicatat")
     assert refreshed(bkpsdm).status == "draf"
 
 
@@ -148,7 +152,8 @@ def test_planners_cannot_open_comments_only_reply(planner, bkpsdm):
 def set_plan(plan: Plan) -> Plan:
     plan.tahapan, plan.status = "rancangan_akhir", "diterima"
     plan.save()
-    return actions.set_plan(plan, user("admin_pasuruan"), "147", datetime.date(2023, 8, 2))
+    return actions.set_plan(plan, user("admin_pasuruan"), "147", datetime.date(2023, 8, 2),
+                            note="galat dicatat")
 
 
 def test_a_set_plan_is_locked_and_public(planner, anonymous, bkpsdm):

@@ -92,12 +92,23 @@ def accept(plan: Plan, user: Any, note: str = "", override: bool = False,
                 f"anyway with a note",
                 f"masih ada {waiting} catatan verifikasi yang terbuka; selesaikan dulu, atau "
                 f"terima dengan catatan alasan")
+        _errors_need_a_note(locked, note, "diterima")
 
     return _move(plan.pk, "accept", user, note, via, check=no_open_comments)
 
 
+def _errors_need_a_note(plan: Plan, note: str, done: str) -> None:
+    """A plan with errors found by the checks is accepted or set only with a note saying why."""
+    if plan.n_errors and not note.strip():
+        raise RenjaError(
+            f"the plan still has {plan.n_errors} error(s) found by the checks; say in a note why "
+            f"it is {done} anyway",
+            f"Renja ini masih memiliki {plan.n_errors} galat pemeriksaan; tuliskan catatan "
+            f"mengapa tetap {done}")
+
+
 def set_plan(plan: Plan, user: Any, nomor: str, tanggal: datetime.date, jenis: str = "",
-             via: str = "ui") -> Plan:
+             via: str = "ui", note: str = "") -> Plan:
     """Penetapan: lock the plan for good, record its regulation, publish it."""
     nomor = _note(nomor)[:100]
     if not nomor:
@@ -110,8 +121,9 @@ def set_plan(plan: Plan, user: Any, nomor: str, tanggal: datetime.date, jenis: s
         renja.dasar_hukum = reg
         renja.tahapan = "penetapan"
 
-    return _move(plan.pk, "set", user, f"Nomor {nomor}, tanggal {tanggal.isoformat()}", via,
-                 change=record, published=True)
+    said = f"Nomor {nomor}, tanggal {tanggal.isoformat()}" + (f". {note}" if note.strip() else "")
+    return _move(plan.pk, "set", user, said, via, change=record, published=True,
+                 check=lambda locked: _errors_need_a_note(locked, note, "ditetapkan"))
 
 
 def open_perubahan(plan: Plan, user: Any, note: str = "", via: str = "ui") -> Plan:
@@ -156,7 +168,7 @@ def perform(plan: Plan, user: Any, action: str, note: str = "", override: bool =
         except ValueError as exc:
             raise RenjaError("the date must be YYYY-MM-DD",
                                 "tanggal penetapan harus diisi (tttt-bb-hh)") from exc
-        return set_plan(plan, user, nomor, date, jenis, via)
+        return set_plan(plan, user, nomor, date, jenis, via, note)
     if action == "perubahan":
         return open_perubahan(plan, user, note, via)
     raise ActionRefused(f"unknown action '{action[:30]}'",
