@@ -77,12 +77,24 @@ def legal(*mengingat: str) -> Renja:
 
 
 def test_h001_reports_a_repeated_or_skipped_number():
-    renja = legal("1. UUD 1945;", "2. UU A;", "4. UU B;", "4. UU C;", "5. UU D;")
-    assert check(renja, "H001") == [
-        (22, "Dasar hukum, Mengingat: nomor 4 melompat; seharusnya 3"),
-        (23, "Dasar hukum, Mengingat: nomor 4 berulang; seharusnya 5"),
-    ]
+    renja = legal("1. UUD 1945;", "2. UU A;", "4. UU B;", "5. UU C;")
+    assert check(renja, "H001") == [(22, "Dasar hukum, Mengingat: nomor 4 melompat; "
+                                         "seharusnya 3")]
+    renja = legal("1. UUD 1945;", "2. UU A;", "3. UU B;", "3. UU C;", "4. UU D;")
+    assert check(renja, "H001") == [(23, "Dasar hukum, Mengingat: nomor 3 berulang; "
+                                         "seharusnya 4")]
     assert check(legal("1. UUD 1945;", "2. UU A;", "3. UU B;"), "H001") == []
+
+
+def test_h001_reports_one_slip_once():
+    # 4 printed for 3, then 4 and 5 as they should be: one mistake, reported once
+    renja = legal("1. UUD 1945;", "2. UU A;", "4. UU B;", "4. UU C;", "5. UU D;")
+    assert check(renja, "H001") == [(22, "Dasar hukum, Mengingat: nomor 4 melompat; "
+                                         "seharusnya 3")]
+    # 3 repeated where 4 belongs, then 5
+    renja = legal("1. UUD 1945;", "2. UU A;", "3. UU B;", "3. UU C;", "5. UU D;")
+    assert check(renja, "H001") == [(23, "Dasar hukum, Mengingat: nomor 3 berulang; "
+                                         "seharusnya 4")]
 
 
 def test_h001_lets_a_new_list_start_again_at_one():

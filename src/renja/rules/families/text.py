@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from renja.domain import Bab, Bagian, Source
 from renja.domain.provenance import Traced
@@ -39,30 +40,54 @@ def _ordinal(label: str) -> int:
       "Dasar hukum, Mengingat: nomor 4 berulang; seharusnya 5")
 def numbering(ctx: Context) -> None:
     for table, name, items in _lists(ctx):
+        numbered = _numbered(table, items)
         last: dict[bool, int | None] = {True: None, False: None}  # digits, letters
-        for text, source in items:
-            match = _NUMBER.match(text)
-            if match is None:
-                if table == "narasi":
-                    last = {True: None, False: None}
+        for i, (shown, style, number, source) in enumerate(numbered):
+            if shown is None:
+                last = {True: None, False: None}
                 continue
-            style = match.group(1).isdigit()
-            number = _ordinal(match.group(1))
             previous = last[style]
             if style:
                 last[False] = None  # letters under a new number start again
             last[style] = number
-            if previous is not None and number != 1 and number != previous + 1:
-                what = "berulang" if number == previous else "melompat"
-                what_en = "is repeated" if number == previous else "skips"
-                shown = match.group(1)
-                expected = str(previous + 1) if shown.isdigit() else chr(ord("a") + previous)
-                prefix = "Dasar hukum" if table == "hukum" else "Teks"
-                ctx.report(table=table, field=name, expected=expected, actual=shown,
-                           source=source,
-                           id=f"{prefix}, {name}: nomor {shown} {what}; seharusnya {expected}",
-                           en=f"{'Legal basis' if table == 'hukum' else 'Text'}, {name}: "
-                              f"number {shown} {what_en}; expected {expected}")
+            if previous is None or number == 1 or number == previous + 1:
+                continue
+            expected = previous + 1
+            if _next_number(numbered, i, style) == expected + 1:
+                last[style] = expected  # one slip: this item stands for the expected number
+            what = "berulang" if number == previous else "melompat"
+            what_en = "is repeated" if number == previous else "skips"
+            want = str(expected) if shown.isdigit() else chr(ord("a") + expected - 1)
+            prefix = "Dasar hukum" if table == "hukum" else "Teks"
+            ctx.report(table=table, field=name, expected=want, actual=shown, source=source,
+                       id=f"{prefix}, {name}: nomor {shown} {what}; seharusnya {want}",
+                       en=f"{'Legal basis' if table == 'hukum' else 'Text'}, {name}: "
+                          f"number {shown} {what_en}; expected {want}")
+
+
+def _numbered(table: str, items: Any) -> list[tuple[str | None, bool, int, Any]]:
+    """(number as printed, digits?, ordinal, source) per item; (None, …) where a narrative
+    paragraph without a number ends a list."""
+    found: list[tuple[str | None, bool, int, Any]] = []
+    for text, source in items:
+        match = _NUMBER.match(text)
+        if match is None:
+            if table == "narasi":
+                found.append((None, True, 0, source))
+            continue
+        found.append((match.group(1), match.group(1).isdigit(), _ordinal(match.group(1)),
+                      source))
+    return found
+
+
+def _next_number(numbered: list[tuple[str | None, bool, int, Any]], i: int,
+                 style: bool) -> int | None:
+    for shown, same, number, _ in numbered[i + 1:]:
+        if shown is None:
+            return None
+        if same == style:
+            return number
+    return None
 
 
 _NO_NUMBER = re.compile(
