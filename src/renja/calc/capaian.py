@@ -21,16 +21,28 @@ _NEGATIVE = re.compile(
     r"pengangguran|stunting|kasus|kesakitan|kecelakaan|kriminalitas|kerusakan|genangan|"
     r"sengketa|tunggakan|keluhan|pengaduan|putus sekolah|buta aksara|gizi buruk|temuan|"
     r"prevalensi)\b", re.IGNORECASE)
+# ... unless the phrase measures how much of the bad thing was dealt with: higher is better.
+_HANDLED = re.compile(
+    r"\b(?:ditangani|ditanggulangi|diselesaikan|tertangani|tertanggulangi|terselesaikan|"
+    r"ditindaklanjuti|terlayani|dilayani|direhabilitasi|dipulihkan|diperbaiki|dientaskan)\b|"
+    r"^(?:(?:persentase|presentase|jumlah|tingkat|angka|rasio)\s+)?(?:penanganan|"
+    r"penanggulangan|penurunan|pengurangan|penyelesaian|pencegahan|pengentasan)\b",
+    re.IGNORECASE)
 # Indicators whose value is a state at a moment (a stock): the latest value stands.
 _STOCK = re.compile(r"\b(persentase|persen|rasio|indeks|nilai|tingkat|angka|rata-rata|"
                     r"proporsi|cakupan|prevalensi|predikat|opini|skor)\b|%", re.IGNORECASE)
 
 
 def infer_polaritas(nama: str, stated: Polaritas | None = None) -> Polaritas:
-    """The stated polarity, else negatif for names like *persentase pelanggaran disiplin*."""
+    """The stated polarity, else negatif for names that measure something bad (*persentase
+    pelanggaran disiplin*, *angka kematian ibu*), but positif when the phrase measures how much
+    of it was dealt with (*persentase kasus … yang ditangani*, *penurunan angka kematian*)."""
     if stated is not None:
         return stated
-    return "negatif" if _NEGATIVE.match(nama.strip()) else "positif"
+    name = nama.strip()
+    if _HANDLED.search(name):
+        return "positif"
+    return "negatif" if _NEGATIVE.match(name) else "positif"
 
 
 def infer_agregasi(nama: str, satuan: str | None, stated: Agregasi | None = None
