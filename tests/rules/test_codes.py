@@ -133,3 +133,20 @@ def test_messages_are_in_english_with_lang_en():
 def test_a_plan_without_rows_has_no_code_findings():
     empty = Renja(tahun=2024, pemda=Pemda(nama="X"), perangkat_daerah=PerangkatDaerah(nama="Y"))
     assert [check(empty, code) for code in ("K001", "K003", "K004", "K006", "K008")] == [[]] * 5
+
+
+def test_k006_calls_a_code_whose_name_belongs_to_a_sibling_a_typing_error():
+    from renja.nomenklatur import default_catalogue
+
+    entry = next(e for e in default_catalogue().entries()
+                 if e.level == "sub_kegiatan" and e.kode.endswith(".0008")
+                 and not e.kode.startswith("X"))
+    typo = entry.kode[:-4] + "0080"
+    renja = plan(node(typo, entry.nama, pagu=(1, 1), line=30), tahun=2030)
+    found = findings(renja, "K006")
+    assert [(f.severity, f.hint) for f in found] == [
+        ("warning", f"kemungkinan salah ketik: nama ini milik {entry.kode} di kegiatan yang "
+                    f"sama")]
+    new = plan(node(typo, "Kegiatan yang belum ada di nomenklatur mana pun", pagu=(1, 1)),
+               tahun=2030)
+    assert [f.hint for f in findings(new, "K006")] == [None]  # not a sibling's: no typo said

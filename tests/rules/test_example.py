@@ -53,7 +53,22 @@ def test_it_finds_the_errors_of_the_example(findings):
 def test_it_finds_the_warnings_of_the_example(findings):
     warnings = Counter(f.rule for f in findings if f.severity == "warning")
     assert warnings == Counter({"K002": 35, "E002": 5, "L004": 4, "H003": 2, "H005": 1,
-                                "L003": 1, "T003": 1, "K004": 1})
+                                "L003": 1, "T003": 1, "K004": 1, "L008": 1, "H007": 1})
+
+
+def test_it_finds_a_chapter_said_to_have_fewer_sections_than_it_has(findings):
+    # verified by hand: 1.4 says BAB II has 4 sub bagian, then lists 2.1 to 2.5
+    [found] = [f for f in findings if f.rule == "H007"]
+    assert found.message == ("Teks 1.4 Sistematika Penulisan: 'terdiri dari 4 sub bagian' untuk "
+                             "BAB II, tetapi BAB II berisi 5 bagian (2.1–2.5)")
+
+
+def test_it_finds_a_row_named_differently_in_two_tables(findings):
+    # verified by hand: T-C.31 line 495 prints 'Pengekoordinasian', T-C.33 'Pengoordinasian'
+    [found] = [f for f in findings if f.rule == "L008"]
+    assert (found.table, found.kode, found.source.line) == ("tc31", "5.04.02.2.02.0008", 495)
+    assert found.message.endswith("berbeda dari T-C.33 ('Pengekoordinasian' ↔ "
+                                  "'Pengoordinasian')")
 
 
 def test_each_defect_is_reported_once(findings):

@@ -47,3 +47,35 @@ def test_h006_accepts_the_years_each_table_is_about():
                    tc33="Rumusan Rencana Program Tahun 2024 dan Prakiraan Maju Tahun 2025",
                    tc32="Usulan Musrenbang Tahun 2023")
     assert check(renja, "H006") == []
+
+
+def test_same_name_allows_what_printing_does_and_nothing_else():
+    from renja.rules.families.structure import same_name
+
+    assert same_name("Penyediaan Gaji dan Tunjangan ASN", "PENYEDIAAN GAJI DAN TUNJANGAN ASN")
+    assert same_name("Kepemimpinan, dan PrajabatanTinggi", "Kepemimpinan dan Prajabatan Tinggi")
+    assert same_name("Penyusunan Rencana Kebutuhan, Jenis dan Jumlah Jabatan un",
+                     "Penyusunan Rencana Kebutuhan, Jenis dan Jumlah Jabatan untuk Pengisian")
+    assert same_name("Pengemb. Kompetensi ASN", "Pengembangan Kompetensi ASN")
+    assert not same_name("Penyediaan Peralatan Kantor", "Pengadaan Peralatan Kantor")
+    assert not same_name("Penyediaan Peralatan dan Perlengkapan Kantor",
+                         "Penyediaan Perlengkapan Kantor")
+    assert not same_name("Koordinasi Pelaksanan Diklat", "Koordinasi Pelaksanaan Diklat")
+
+
+def test_h007_compares_a_stated_number_of_sections_with_the_chapter():
+    from renja.domain import Bab, Bagian
+
+    renja = plan(node("5.03.02", "Program"))
+    renja.bab = [
+        Bab(nomor="I", judul="PENDAHULUAN", bagian=[Bagian(
+            nomor="1.4", judul="Sistematika", teks="BAB II. HASIL\n\nBab ini terdiri dari "
+                                                   "empat (4) sub bab: …\n\nBAB III. TUJUAN\n\n"
+                                                   "Bab ini terdiri atas 2 bagian.")]),
+        Bab(nomor="II", judul="HASIL", teks="Bab ini terdiri dari 3 sub bagian.",
+            bagian=[Bagian(nomor=f"2.{i}", judul="x") for i in range(1, 4)]),
+        Bab(nomor="III", judul="TUJUAN",
+            bagian=[Bagian(nomor=f"3.{i}", judul="x") for i in range(1, 3)])]
+    assert [m for _, m in check(renja, "H007")] == [
+        "Teks 1.4 Sistematika: 'terdiri dari empat (4) sub bab' untuk BAB II, tetapi BAB II "
+        "berisi 3 bagian (2.1–2.3)"]

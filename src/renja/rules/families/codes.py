@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rapidfuzz import distance as fuzz_distance
 from rapidfuzz import fuzz
 
 from renja.codes import LEVELS, DamagedKode, parse_kode, parse_kode_or_damaged
@@ -119,7 +120,8 @@ def duplicated_codes(ctx: Context) -> set[str]:
     return {row.kode for pairs in _duplicates(ctx).values() for row, _ in pairs if row.kode}
 
 
-def _official_hint(ctx: Context, row: KodeMixin, lang: str) -> str | None:
+def _official_code(ctx: Context, row: KodeMixin) -> str | None:
+    """The code the nomenclature gives the row's printed name, when it is another code."""
     key = ("official", row.nama, row.level)
     if key not in ctx.cache:  # asked once per message language and by several rules
         ctx.cache[key] = ctx.catalogue.search(row.nama, level=row.level, tahun=ctx.renja.tahun,
@@ -131,10 +133,34 @@ def _official_hint(ctx: Context, row: KodeMixin, lang: str) -> str | None:
     bidang = ctx.renja.perangkat_daerah.bidang
     if kode.is_cross_cutting and bidang:
         kode = kode.with_bidang(bidang)
-    if kode.canonical == row.kode:
+    return None if kode.canonical == row.kode else kode.canonical
+
+
+def _official_hint(ctx: Context, row: KodeMixin, lang: str) -> str | None:
+    official = _official_code(ctx, row)
+    if official is None:
         return None
-    return (f"nomenklatur memberi kode {kode.canonical} untuk nama ini" if lang == "id"
-            else f"the nomenclature gives code {kode.canonical} for this name")
+    return (f"nomenklatur memberi kode {official} untuk nama ini" if lang == "id"
+            else f"the nomenclature gives code {official} for this name")
+
+
+def _typo_hint(official: str, lang: str) -> str:
+    return (f"kemungkinan salah ketik: nama ini milik {official} di kegiatan yang sama"
+            if lang == "id" else
+            f"probably a typing error: this name belongs to {official} in the same kegiatan")
+
+
+def _sibling(official: str, printed: str | None) -> bool:
+    """A sub kegiatan code of the same kegiatan that a slip of the keys gives: the same digits
+    in another order (``….05.0008`` typed ``….05.0080``), or one digit different, added or
+    lost. A renumbering by a newer decree (``….0029`` → ``….0037``) is not one."""
+    if not printed:
+        return False
+    a, b = official.rsplit(".", 1), printed.rsplit(".", 1)
+    if not (len(a) == len(b) == 2 and a[0] == b[0] and official.count(".") == 5):
+        return False
+    x, y = a[1], b[1]
+    return sorted(x) == sorted(y) or fuzz_distance.Levenshtein.distance(x, y) <= 1
 
 
 @rule("K004", "kode", "error", "Kode tidak berada di bawah kode induknya",
@@ -195,6 +221,12 @@ def unknown(ctx: Context) -> None:
         hint = _official_hint(ctx, node, "id")
         severity: Severity = ("error" if not hint else "warning") if covers else \
             ("warning" if not hint else "info")
+        official = _official_code(ctx, node)
+        hint_en = _official_hint(ctx, node, "en")
+        if official is not None and _sibling(official, node.kode):
+            hint, hint_en = _typo_hint(official, "id"), _typo_hint(official, "en")
+            if severity == "info":
+                severity = "warning"  # a sibling's name: a typing error, whatever the version
         label = where("tc33", node.kode, node.nama)
         note_id = "" if covers else f" (versi ini tidak berlaku untuk tahun {ctx.renja.tahun})"
         note_en = "" if covers else f" (this version is not in force for {ctx.renja.tahun})"
@@ -202,7 +234,7 @@ def unknown(ctx: Context) -> None:
                    severity=severity, source=node.source_of("kode"),
                    id=f"{label}: kode tidak ada dalam nomenklatur {version.id}{note_id}",
                    en=f"{label}: code is not in the nomenclature {version.id}{note_en}",
-                   hint_id=hint, hint_en=_official_hint(ctx, node, "en"))
+                   hint_id=hint, hint_en=hint_en)
 
 
 @rule("K007", "kode", "warning", "Nama berbeda dari nomenklatur",

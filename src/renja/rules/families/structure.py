@@ -3,10 +3,13 @@ what they carry."""
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from renja.domain import Renja
+from renja.domain.provenance import Traced
 from renja.numbers import format_rupiah
+from renja.rules.families.codes import duplicated_codes
 from renja.rules.registry import Context, rule, where
 
 _YEAR = re.compile(r"\b(20\d\d)\b")
@@ -79,3 +82,95 @@ def kegiatan_without_sub_kegiatan(ctx: Context) -> None:
                            en=f"{label}: pagu {year} {format_rupiah(value)} but no sub kegiatan "
                               f"under it (money is budgeted on sub kegiatan)")
                 break
+
+
+def _words(text: str | None) -> list[str]:
+    return re.sub(r"[^a-z0-9 ]+", " ", (text or "").casefold()).split()
+
+
+def same_name(a: str | None, b: str | None) -> bool:
+    """The same row's name, allowing what printing does to it: case, punctuation, words run
+    together or broken by wrapping, a name cut short, abbreviated words (``Pengemb.``)."""
+    x, y = _words(a), _words(b)
+    if x == y or "".join(x) == "".join(y):
+        return True
+    short, long = (x, y) if len("".join(x)) <= len("".join(y)) else (y, x)
+    if "".join(long).startswith("".join(short)):
+        return True  # cut short (… un…) or wrapped onto a line that was lost
+    return len(short) == len(long) and all(w.startswith(s) for s, w in zip(short, long,
+                                                                            strict=True))
+
+
+def _difference(a: str, b: str) -> str:
+    """The words that differ: ``'Pengekoordinasian' ↔ 'Pengoordinasian'``."""
+    x, y = a.split(), b.split()
+    matcher = difflib.SequenceMatcher(a=[w.casefold() for w in x], b=[w.casefold() for w in y])
+    parts = [f"'{' '.join(x[i1:i2]).strip(',.;:') or '–'}' ↔ "
+             f"'{' '.join(y[j1:j2]).strip(',.;:') or '–'}'"
+             for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+             if tag != "equal" and "".join(_words(" ".join(x[i1:i2]))) !=
+             "".join(_words(" ".join(y[j1:j2])))]  # leave out words only run together
+    return "; ".join(parts[:3])
+
+
+@rule("L008", "lintas_tabel", "warning", "Nama baris yang sama berbeda antar tabel",
+      "The same row is named differently in two tables",
+      "T-C.31 5.04.02.2.02.0008: nama 'Pembinaan, Pengekoordinasian, …' berbeda dari T-C.33 "
+      "('Pengekoordinasian' ↔ 'Pengoordinasian')")
+def names_across_tables(ctx: Context) -> None:
+    plan = {n.kode: n for n in ctx.renja.rencana.walk() if n.kode}
+    skip = duplicated_codes(ctx)  # a code on two rows is K003's finding, not a name's
+    rows: list[tuple[str, str | None, str | None, object]] = []
+    for row in ctx.renja.tc29.rows:
+        rows.append(("tc29", row.kode, row.nama, row.source_of("row")))
+    for t31 in ctx.renja.tc31.rows:
+        for printed in sorted({n for n in (t31.ranwal.nama, t31.kebutuhan.nama) if n}):
+            rows.append(("tc31", t31.kode, printed, t31.source_of("row")))
+    for table, kode, name, source in rows:
+        node = plan.get(kode or "")
+        if node is None or kode in skip or not name or same_name(name, node.nama):
+            continue
+        shown = name if len(name) <= 60 else name[:57] + "…"
+        said = _difference(name, node.nama)
+        ctx.report(table=table, kode=kode, field="nama", expected=node.nama, actual=name,
+                   source=source,  # type: ignore[arg-type]
+                   id=f"{where(table, kode, None)}: nama '{shown}' berbeda dari T-C.33 ({said})",
+                   en=f"{where(table, kode, None)}: name '{shown}' differs from T-C.33 ({said})")
+
+
+_NUMBER_WORDS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+                 "delapan": 8, "sembilan": 9, "sepuluh": 10}
+_CLAIM = re.compile(
+    r"terdiri\s+(?:dari|atas)\s+(\d+|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|"
+    r"sepuluh)\s*(?:\(\s*[\da-z]+\s*\)\s*)?(?:sub\s*-?\s*bab|sub\s*-?\s*bagian|bagian)\b",
+    re.IGNORECASE)
+_BAB = re.compile(r"\bBAB\s+([IVX]+)\b")
+
+
+@rule("H007", "teks", "warning", "Jumlah bagian yang disebut teks tidak sama dengan isinya",
+      "A text states a number of sections the chapter does not have",
+      "Teks 1.4 Sistematika: 'terdiri dari 4 sub bagian' untuk BAB II, tetapi BAB II berisi "
+      "5 bagian (2.1–2.5)")
+def stated_sections(ctx: Context) -> None:
+    chapters = {b.nomor: b for b in ctx.renja.bab}
+    for owner in ctx.renja.bab:
+        texts: list[tuple[str, str, Traced]] = [(f"BAB {owner.nomor}", owner.teks, owner)]
+        texts += [(f"{s.nomor} {s.judul or ''}".strip(), s.teks, s) for s in owner.bagian]
+        for where_, text, traced in texts:
+            for match in _CLAIM.finditer(text or ""):
+                mentions = _BAB.findall(text[:match.start()])
+                target = chapters.get(mentions[-1] if mentions else owner.nomor)
+                if target is None or not target.bagian:
+                    continue
+                word = match.group(1).lower()
+                stated = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+                actual = len(target.bagian)
+                if stated == actual:
+                    continue
+                span = f"{target.bagian[0].nomor}–{target.bagian[-1].nomor}"
+                ctx.report(table="narasi", field="bagian", expected=actual, actual=stated,
+                           source=traced.source_of("row"),
+                           id=f"Teks {where_}: '{match.group(0)}' untuk BAB {target.nomor}, "
+                              f"tetapi BAB {target.nomor} berisi {actual} bagian ({span})",
+                           en=f"Text {where_}: '{match.group(0)}' for chapter {target.nomor}, "
+                              f"but chapter {target.nomor} has {actual} sections ({span})")
