@@ -339,3 +339,18 @@ def test_a_row_is_edited_with_the_keyboard_only(page):
     page.keyboard.press("Enter")  # Enter in a field submits the form
     expect(page.locator(f"{row} td").nth(3)).to_have_text("Bangil")
     expect(page.locator(f"{row} button").first).to_be_focused()  # back on the row
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (390, 844)])
+def test_on_a_laptop_and_a_phone_ubah_is_reachable_and_the_form_fits(page, size):
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    log_in(page, "perencana_bkpsdm")
+    page.click("text=Badan Kepegawaian")
+    row = "#row-0-0-0-0"
+    button = page.locator(f"{row} >> text=Ubah")
+    box = button.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= size[0]  # in sight, not off the right
+    open_row(page, row)
+    form = page.locator(f"{row}.editing form").bounding_box()
+    assert form is not None and form["x"] >= 0 and form["x"] + form["width"] <= size[0]
+    shot(page, f"editor-form-{size[0]}")
