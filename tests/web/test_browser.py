@@ -354,3 +354,18 @@ def test_on_a_laptop_and_a_phone_ubah_is_reachable_and_the_form_fits(page, size)
     form = page.locator(f"{row}.editing form").bounding_box()
     assert form is not None and form["x"] >= 0 and form["x"] + form["width"] <= size[0]
     shot(page, f"editor-form-{size[0]}")
+
+
+def test_a_finding_brings_its_row_into_view_and_marks_it(page):
+    from playwright.sync_api import expect
+
+    page.set_viewport_size({"width": 1366, "height": 768})
+    log_in(page, "perencana_bkpsdm")
+    page.click("text=Badan Kepegawaian")
+    link = page.locator("#findings a[href^='#row-']").last
+    target = link.get_attribute("href")
+    link.click()
+    row = page.locator(target)
+    expect(row).to_be_in_viewport()
+    assert row.locator("td").first.evaluate("e => getComputedStyle(e).backgroundColor") == \
+        "rgb(255, 244, 194)"
