@@ -97,3 +97,22 @@ def test_it_formats_numbers_the_indonesian_way():
     assert format_rupiah(1000, prefix="Rp ") == "Rp 1.000"
     assert format_percent(Decimal("64.09")) == "64,09%"
     assert format_percent(None) == ""
+
+
+def test_a_money_header_says_what_its_amounts_are_counted_in():
+    from renja.numbers import money_scale
+
+    assert [money_scale(label) for label in (
+        "Rp.000", "(Rp. 000)", "dalam ribuan rupiah", "Rp ribu", "Rp juta",
+        "(dalam jutaan rupiah)", "Rp", None)] == [1000, 1000, 1000, 1000, 1_000_000,
+                                                   1_000_000, 1, 1]
+
+
+def test_the_scale_of_printed_amounts_comes_from_the_plan_before_the_label():
+    from renja.io.tables.money_unit import printed_scale
+
+    assert printed_scale(22_145_311, 22_145_310_718, 1) == 1000  # label says Rp: values say ribu
+    assert printed_scale(22_145_310_718, 22_145_310_718, 1000) == 1  # label says ribu: Rupiah
+    assert printed_scale(22_145, 22_145_310_718, 1000) == 1_000_000
+    assert printed_scale(None, 22_145_310_718, 1000) == 1000  # nothing to compare: the label
+    assert printed_scale(5, 22_145_310_718, 1) == 1  # no plausible reading: as printed

@@ -140,3 +140,18 @@ def format_percent(value: Decimal | int | None, decimals: int | None = None) -> 
     if value is None:
         return ""
     return format_number(value, decimals) + "%"
+
+
+_MILLIONS = re.compile(r"juta", re.IGNORECASE)
+_THOUSANDS_LABEL = re.compile(r"\.?\s*000\b|ribu", re.IGNORECASE)
+
+
+def money_scale(label: str | None) -> int:
+    """What a money header says the printed amounts are counted in: ``(Rp.000)``, ``(dalam
+    ribuan rupiah)``, ``(Rp ribu)`` → 1000; ``(Rp juta)``, ``(dalam jutaan rupiah)`` →
+    1000000; anything else → 1 (Rupiah)."""
+    if not label:
+        return 1
+    if _MILLIONS.search(label):
+        return 1_000_000
+    return 1000 if _THOUSANDS_LABEL.search(label) else 1

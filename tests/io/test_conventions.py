@@ -24,15 +24,16 @@ def section(text: str, start: str, end: str) -> tuple[int, int]:
     return first, last
 
 
-def in_thousands(text: str, label: str | None = None) -> str:
-    """The example with T-C.31's amounts printed in thousands (rounded half up)."""
+def in_thousands(text: str, label: str | None = None, scale: int = 1000) -> str:
+    """The example with T-C.31's amounts printed in thousands (or ``scale``), rounded half
+    up."""
     lines = text.split("\n")
     first, last = section(text, "Tabel T-C.31", "Tabel T-C.32")
     for i in range(first, last):
         cells = lines[i].split("\t")
         for j, cell in enumerate(cells):
             if match := MONEY.match(cell):
-                value = (Decimal(parse_rupiah(match.group(2))) / 1000).quantize(
+                value = (Decimal(parse_rupiah(match.group(2))) / scale).quantize(
                     Decimal(1), ROUND_HALF_UP)
                 cells[j] = cell.replace(match.group(2), format_rupiah(int(value)))
             if label is not None:
@@ -67,13 +68,25 @@ def test_a_tc31_printed_in_thousands_is_read_in_full_rupiah(label):
         assert codes(found, rule) == codes(ORIGINAL_FINDINGS, rule), rule
 
 
+def test_a_tc31_printed_in_millions_is_read_in_full_rupiah():
+    renja = parse_text(in_thousands(TEXT, "(dalam jutaan rupiah)", 1_000_000), "juta.txt").renja
+    assert renja.tc31.skala_uang == 1_000_000
+    for got, want in zip(renja.tc31.rows, ORIGINAL.tc31.rows, strict=True):
+        a, b = got.kebutuhan.pagu, want.kebutuhan.pagu
+        assert (a is None and b is None) or abs(a - b) <= 500_000, (got.kode, a, b)
+    found = run_checks(renja)
+    assert codes(found, "H004") == []
+    for rule in ("L001", "L007"):
+        assert codes(found, rule) == codes(ORIGINAL_FINDINGS, rule), rule
+
+
 def test_a_header_saying_rupiah_over_amounts_in_thousands_is_reported_once():
     renja = parse_text(in_thousands(TEXT, "(Rp)"), "ribuan.txt").renja
     assert renja.tc31.skala_uang == 1000
     found = [f for f in run_checks(renja) if f.rule == "H004"]
     assert [f.message for f in found] == [
-        "T-C.31: judul kolom menyebut Rp, tetapi nilainya dalam ribuan (seperseribu pagu "
-        "T-C.33); dibaca sebagai ribuan"]
+        "T-C.31: judul kolom menyebut Rp, tetapi nilainya dalam ribuan (dibandingkan dengan "
+        "pagu T-C.33); dibaca sebagai ribuan"]
     assert codes(run_checks(renja), "L001") == codes(ORIGINAL_FINDINGS, "L001")
 
 

@@ -37,11 +37,24 @@ def shorten(text: str, limit: int = MESSAGE_MAX) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
+def saved_by(plan: Plan) -> str:
+    """Who saved ``plan`` last, as the person reads it."""
+    user = plan.updated_by
+    return (user.get_full_name() or user.username) if user else "pengguna lain"
+
+
 def stale_message(plan: Plan) -> str:
-    who = plan.updated_by.get_full_name() or plan.updated_by.username \
-        if plan.updated_by else "pengguna lain"
-    return (f"Renja ini sudah diubah oleh {who} setelah Anda membukanya (sekarang versi "
-            f"{plan.version}); perubahan Anda tidak disimpan. Muat ulang, periksa, lalu ulangi.")
+    return (f"Renja ini sudah diubah oleh {saved_by(plan)} setelah Anda membukanya (sekarang "
+            f"versi {plan.version}); perubahan Anda tidak disimpan. Muat ulang, periksa, lalu "
+            f"ulangi.")
+
+
+def stale_row_message(plan: Plan) -> str:
+    """The same refusal at a row whose form keeps what was typed."""
+    return (f"Renja ini sudah diubah oleh {saved_by(plan)} (sekarang versi {plan.version}) "
+            f"setelah Anda membuka formulir ini; perubahan Anda belum disimpan. Nilai yang Anda "
+            f"ketik masih ada di bawah: Simpan lagi untuk menyimpannya di atas versi "
+            f"{plan.version}, atau Batal untuk melihat perubahan tersebut.")
 
 
 def failure_of(exc: Exception) -> Failure | None:

@@ -9,17 +9,9 @@ as a mismatch on every row.
 
 from __future__ import annotations
 
-import re
-
 from renja.domain import Renja, Source
 from renja.io.report import Report
-from renja.numbers import format_rupiah
-
-THOUSANDS = re.compile(r"\.?\s*000\b|ribu", re.IGNORECASE)
-
-
-def says_thousands(label: str | None) -> bool:
-    return bool(label and THOUSANDS.search(label))
+from renja.numbers import format_rupiah, money_scale
 
 
 def _plan_total(renja: Renja) -> int | None:
@@ -38,43 +30,45 @@ def _tc31_total(renja: Renja) -> int | None:
     return sum(amounts) or None
 
 
-def in_thousands(printed: int | None, reference: int | None, label: bool) -> bool:
-    """Whether amounts printed like ``printed`` are thousands, given the plan's ``reference``
-    total in Rupiah and whether the label says thousands."""
+def printed_scale(printed: int | None, reference: int | None, label: int) -> int:
+    """What amounts printed like ``printed`` are counted in (1, 1000 or 1000000), given the
+    plan's ``reference`` total in Rupiah and what the label says (``label``)."""
     if printed and reference:
         ratio = reference / printed
-        if 500 <= ratio <= 2000:
-            return True
-        if 0.5 <= ratio <= 2:
-            return False
+        for scale in (1, 1000, 1_000_000):
+            if scale / 2 <= ratio <= scale * 2:
+                return scale
     return label
 
 
 def settle_tc31(renja: Renja, report: Report, file: str) -> None:
-    """Multiply T-C.31's amounts by 1000 when they were printed in thousands."""
+    """Multiply T-C.31's amounts back to full Rupiah when they were printed in thousands (or
+    millions)."""
     tc31 = renja.tc31
-    label = says_thousands(tc31.satuan_uang)
-    if not tc31.rows or not in_thousands(_tc31_total(renja), _plan_total(renja), label):
+    label = money_scale(tc31.satuan_uang)
+    scale = printed_scale(_tc31_total(renja), _plan_total(renja), label) if tc31.rows else 1
+    if scale == 1:
         return
     for row in tc31.rows:
         for side in (row.ranwal, row.kebutuhan):
             if side.pagu is not None:
-                side.pagu *= 1000
+                side.pagu *= scale
     if tc31.total_ranwal is not None:
-        tc31.total_ranwal *= 1000
+        tc31.total_ranwal *= scale
     if tc31.total_kebutuhan is not None:
-        tc31.total_kebutuhan *= 1000
-    tc31.skala_uang = 1000
+        tc31.total_kebutuhan *= scale
+    tc31.skala_uang = scale
     where = tc31.source_of("header") or Source(file=file)
     shown = f"'{tc31.satuan_uang}'" if tc31.satuan_uang else "Rp"
+    unit_id, unit_en = ("ribuan", "thousands") if scale == 1000 else ("jutaan", "millions")
     total = format_rupiah(tc31.total_kebutuhan) if tc31.total_kebutuhan else "-"
-    if label:
-        report.add(where, f"T-C.31: amounts in thousands ({shown}) read as full Rupiah "
+    if label == scale:
+        report.add(where, f"T-C.31: amounts in {unit_en} ({shown}) read as full Rupiah "
                           f"(total {total})",
-                   f"T-C.31: nilai dalam ribuan ({shown}) dibaca sebagai Rupiah penuh (jumlah "
-                   f"{total})", "info")
+                   f"T-C.31: nilai dalam {unit_id} ({shown}) dibaca sebagai Rupiah penuh "
+                   f"(jumlah {total})", "info")
     else:
-        report.add(where, f"T-C.31: the header says {shown} but the amounts are in thousands "
-                          f"(a thousandth of T-C.33): read ×1000",
-                   f"T-C.31: judul kolom menyebut {shown} tetapi nilainya dalam ribuan "
-                   f"(seperseribu T-C.33): dibaca ×1000", "warning")
+        report.add(where, f"T-C.31: the header says {shown} but the amounts are in {unit_en} "
+                          f"(compared with T-C.33): read ×{format_rupiah(scale)}",
+                   f"T-C.31: judul kolom menyebut {shown} tetapi nilainya dalam {unit_id} "
+                   f"(dibandingkan dengan T-C.33): dibaca ×{format_rupiah(scale)}", "warning")

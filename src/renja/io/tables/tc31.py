@@ -8,13 +8,12 @@ from renja.domain import IndikatorTarget, Tc31, Tc31Row, Tc31Side
 from renja.io.grid import Block, GridRow, column_numbers
 from renja.io.report import Report
 from renja.io.tables.cells import is_money, try_money
-from renja.io.tables.rowparts import join_spill, read_target
+from renja.io.tables.rowparts import is_total_label, join_spill, read_target
 
 SIDES = {2: ("ranwal", "nama"), 3: ("ranwal", "lokasi"), 4: ("ranwal", "indikator"),
          5: ("ranwal", "target"), 6: ("ranwal", "pagu"), 7: ("kebutuhan", "nama"),
          8: ("kebutuhan", "lokasi"), 9: ("kebutuhan", "indikator"),
          10: ("kebutuhan", "target"), 11: ("kebutuhan", "pagu")}
-_TOTAL = re.compile(r"^(jumlah(\s+total)?|total)$", re.IGNORECASE)
 _RUPIAH_UNIT = re.compile(r"Rp\.?\s*\.?000|ribu|juta", re.IGNORECASE)
 
 
@@ -24,7 +23,7 @@ def read_tc31(block: Block, report: Report) -> Tc31:
     numbers = column_numbers(block)
     for row in block.rows:
         cells = {i: c.text for i, c in row.filled()}
-        if any(_TOTAL.match(t) for t in cells.values()):
+        if any(is_total_label(t) for t in cells.values()):
             _total(row, table)
             continue
         parts = _parts(row, numbers, report)

@@ -8,7 +8,7 @@ from typing import Any
 
 from renja.domain import Bab, Bagian, Source
 from renja.domain.provenance import Traced
-from renja.numbers import format_rupiah
+from renja.numbers import format_rupiah, money_scale
 from renja.rules.registry import Context, rule
 
 _NUMBER = re.compile(r"^[-•\s]*(\d+|[a-z])[.)]\s+")
@@ -154,7 +154,7 @@ def wrong_years(ctx: Context) -> None:
                               f"gazette of {published}")
 
 
-_THOUSANDS = re.compile(r"000|ribu", re.IGNORECASE)
+_UNITS = {1000: ("ribuan", "thousands"), 1_000_000: ("jutaan", "millions")}
 
 
 @rule("H004", "teks", "error", "Label satuan uang bertentangan dengan nilainya",
@@ -163,35 +163,36 @@ _THOUSANDS = re.compile(r"000|ribu", re.IGNORECASE)
       "22.145.310.718 sama dengan JUMLAH TOTAL T-C.33")
 def money_label(ctx: Context) -> None:
     tc31 = ctx.renja.tc31
-    total = ctx.renja.rencana.total
-    label = tc31.satuan_uang
-    if tc31.skala_uang == 1000 and not (label and _THOUSANDS.search(label)):
+    label, said = tc31.satuan_uang, money_scale(ctx.renja.tc31.satuan_uang)
+    scale = tc31.skala_uang or 1
+    if scale != 1 and said != scale:
         shown = f"'{label}'" if label else "Rp"
-        ctx.report(table="tc31", field="satuan_uang", expected="Rp.000", actual=label or "Rp",
+        unit_id, unit_en = _UNITS[scale]
+        ctx.report(table="tc31", field="satuan_uang", expected=unit_id, actual=label or "Rp",
                    source=tc31.source_of("header"),
-                   id=f"T-C.31: judul kolom menyebut {shown}, tetapi nilainya dalam ribuan "
-                      f"(seperseribu pagu T-C.33); dibaca sebagai ribuan",
-                   en=f"T-C.31: the header says {shown}, but the values are in thousands (a "
-                      f"thousandth of the T-C.33 pagu); read as thousands")
+                   id=f"T-C.31: judul kolom menyebut {shown}, tetapi nilainya dalam {unit_id} "
+                      f"(dibandingkan dengan pagu T-C.33); dibaca sebagai {unit_id}",
+                   en=f"T-C.31: the header says {shown}, but the values are in {unit_en} "
+                      f"(compared with the T-C.33 pagu); read as {unit_en}")
         return
-    if not label or not _THOUSANDS.search(label) or tc31.total_kebutuhan is None \
-            or tc31.skala_uang == 1000:
+    if said == 1 or scale != 1 or tc31.total_kebutuhan is None:
         return
-    plan_in_rupiah = not (ctx.renja.rencana.satuan_uang and
-                          _THOUSANDS.search(ctx.renja.rencana.satuan_uang))
+    total = ctx.renja.rencana.total
+    plan_in_rupiah = money_scale(ctx.renja.rencana.satuan_uang) == 1
     same = total is not None and tc31.total_kebutuhan == total.pagu_n and plan_in_rupiah
-    huge = tc31.total_kebutuhan >= 10_000_000_000
+    huge = tc31.total_kebutuhan * said >= 10_000_000_000_000
     if not (same or huge):
         return
+    unit_id, unit_en = _UNITS[said]
     why_id = (f"jumlahnya {format_rupiah(tc31.total_kebutuhan)} sama dengan JUMLAH TOTAL T-C.33"
-              if same else "dalam ribuan jumlahnya menjadi lebih dari 10 triliun Rupiah")
+              if same else f"dalam {unit_id} jumlahnya menjadi lebih dari 10 triliun Rupiah")
     why_en = (f"its total {format_rupiah(tc31.total_kebutuhan)} equals the T-C.33 total"
-              if same else "in thousands its total would exceed 10 trillion Rupiah")
+              if same else f"in {unit_en} its total would exceed 10 trillion Rupiah")
     ctx.report(table="tc31", field="satuan_uang", expected="Rp", actual=label,
                source=tc31.source_of("header"),
-               id=f"T-C.31: judul kolom menyebut '{label}' (ribuan), tetapi nilainya dalam "
+               id=f"T-C.31: judul kolom menyebut '{label}' ({unit_id}), tetapi nilainya dalam "
                   f"Rupiah: {why_id}",
-               en=f"T-C.31: the header says '{label}' (thousands), but the values are in "
+               en=f"T-C.31: the header says '{label}' ({unit_en}), but the values are in "
                   f"Rupiah: {why_en}")
 
 

@@ -28,7 +28,7 @@ from renja.edit import (
 from renja.errors import RenjaError
 from renja.nomenklatur import default_catalogue
 from renja.numbers import format_rupiah
-from renja.web.outcome import attempt
+from renja.web.outcome import attempt, stale_row_message
 from renja.web.plans import checked
 from renja.web.plans.access import can_edit, get_plan
 from renja.web.plans.actions import change_plan
@@ -165,7 +165,7 @@ def row_save(request: HttpRequest, pk: int, path: str) -> HttpResponse:
         current = get_plan(request.user, pk)
         if not can_edit(request.user, current):  # submitted or set meanwhile: the table says
             return _editor(request, current, error=failed.message, status=failed.status)
-        message = _stale_row(current) if failed.status == 409 else failed.message
+        message = stale_row_message(current) if failed.status == 409 else failed.message
         return _row_form(request, current, path, request.POST, error=message,
                          status=failed.status)
     assert saved is not None
@@ -173,15 +173,6 @@ def row_save(request: HttpRequest, pk: int, path: str) -> HttpResponse:
     response["HX-Trigger-After-Settle"] = json.dumps(
         {"renja:saved": {"row": _anchor(path), "message": f"Tersimpan, versi {saved.version}"}})
     return response
-
-
-def _stale_row(plan: Plan) -> str:
-    who = plan.updated_by.get_full_name() or plan.updated_by.username \
-        if plan.updated_by else "pengguna lain"
-    return (f"Renja ini sudah diubah oleh {who} (sekarang versi {plan.version}) setelah Anda "
-            f"membuka formulir ini; perubahan Anda belum disimpan. Nilai yang Anda ketik masih "
-            f"ada di bawah: Simpan lagi untuk menyimpannya di atas versi {plan.version}, atau "
-            f"Batal untuk melihat perubahan tersebut.")
 
 
 def _apply_fields(renja: Any, path: str, request: HttpRequest) -> None:
