@@ -110,3 +110,19 @@ def test_a_pemda_export_holds_its_plans_versions_and_audit_without_passwords(his
     everything = "".join(p.read_text() for p in folder.rglob("*.json"))
     assert "pbkdf2" not in everything and "md5$" not in everything
     assert "perencana_bkpsdm" in (folder / "pemda.json").read_text()
+
+
+def test_the_backup_and_restore_commands_answer_in_one_line(history, tmp_path):
+    from click.testing import CliRunner
+
+    from renja.cli import cli
+
+    made = CliRunner().invoke(cli, ["backup", str(tmp_path / "renja.backup")])
+    assert (made.exit_code, made.output.strip()) == (0, str(tmp_path / "renja.backup"))
+    refused = CliRunner().invoke(cli, ["restore", str(tmp_path / "renja.backup")])
+    assert (refused.exit_code, refused.output.strip().splitlines()) == (2, [
+        "Error: basis data sudah berisi Renja; pulihkan ke basis data kosong",
+        "Petunjuk: --force mengganti seluruh isinya"])
+    missing = CliRunner().invoke(cli, ["restore", str(tmp_path / "tidak-ada.backup")])
+    assert (missing.exit_code, missing.output.strip()) == (
+        2, "Error: tidak-ada.backup: berkas tidak ada")

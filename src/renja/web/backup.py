@@ -38,7 +38,8 @@ def _run(command: list[str], db: dict[str, Any]) -> None:
                               check=False)
     except FileNotFoundError as exc:
         raise RenjaError(f"{command[0]} is not installed", f"{command[0]} tidak terpasang",
-                         hint="apt-get install postgresql-client") from exc
+                         hint="apt-get install postgresql-client",
+                         hint_id="pasang dengan apt-get install postgresql-client") from exc
     if done.returncode != 0:
         last = (done.stderr.strip().splitlines() or ["?"])[-1]
         raise RenjaError(f"{command[0]} failed: {last}", f"{command[0]} gagal: {last}")
@@ -89,7 +90,8 @@ def restore(source: Path, db: dict[str, Any] | None = None, force: bool = False)
     if not force and _count_plans(db):
         raise RenjaError("the database already holds plans; restore into an empty one",
                          "basis data sudah berisi Renja; pulihkan ke basis data kosong",
-                         hint="--force replaces everything in it")
+                         hint="--force replaces everything in it",
+                         hint_id="--force mengganti seluruh isinya")
     if "sqlite" in db["ENGINE"]:
         with sqlite3.connect(source) as backup_file, sqlite3.connect(str(db["NAME"])) as live:
             backup_file.backup(live)

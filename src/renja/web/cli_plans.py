@@ -24,7 +24,9 @@ def _django() -> None:
     except Exception as exc:  # settings missing, database unreachable: one line, not a trace
         raise RenjaError(f"the web app's settings cannot be loaded: {exc}",
                          f"pengaturan aplikasi web tidak dapat dimuat: {exc}",
-                         hint="set RENJA_SECRET_KEY and DATABASE_URL, or RENJA_DEMO=1") from exc
+                         hint="set RENJA_SECRET_KEY and DATABASE_URL, or RENJA_DEMO=1",
+                         hint_id="isi RENJA_SECRET_KEY dan DATABASE_URL, atau RENJA_DEMO=1") \
+            from exc
 
 
 @click.group("plan")
