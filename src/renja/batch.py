@@ -17,7 +17,7 @@ from renja.io.read import read_plan
 from renja.io.report import ImportResult
 from renja.rules import Finding, run_checks
 
-SUFFIXES = (".txt", ".json", ".xlsx")
+SUFFIXES = (".txt", ".json", ".xlsx", ".pdf")
 MAX_MEMBERS = 2_000
 MAX_UNPACKED = 1024 * 1024 * 1024
 

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 import openpyxl
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.utils.exceptions import IllegalCharacterError
@@ -139,3 +140,31 @@ def test_any_typed_value_is_a_number_a_code_a_target_or_one_error(text):
     for parse in (parse_decimal, parse_rupiah, parse_target, parse_kode_or_damaged):
         with contextlib.suppress(RenjaError):
             parse(text)
+
+
+@pytest.fixture(scope="module")
+def small_pdf() -> bytes:
+    from renja.demo.generate import Spec, generate
+    from tests.io.pdf.handmade import handmade_pdf
+
+    return handmade_pdf(generate(Spec(sub_kegiatan=6, seed=5)), set())
+
+
+@FUZZ
+@given(st.lists(st.tuples(st.sampled_from(["flip", "cut", "insert"]), st.integers(0, 10**7),
+                          st.binary(min_size=1, max_size=16)), min_size=1, max_size=6))
+def test_mutated_pdfs_are_read_or_refused(small_pdf, changes):
+    data = bytearray(small_pdf)
+    for op, at, value in changes:
+        at %= len(data)
+        if op == "flip":
+            data[at:at + len(value)] = value
+        elif op == "cut":
+            del data[at:]
+            data = data or bytearray(b"%PDF")
+        else:
+            data[at:at] = value
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "renja.pdf"
+        path.write_bytes(bytes(data))
+        outcome(path)

@@ -32,9 +32,8 @@ def test_json_round_trips_an_imported_plan_with_provenance(tmp_path: Path):
          "surat.txt: not a Renja: no chapter (BAB I …) and no table (tab-separated lines) found"),
         ("tabel.xlsx", b"PK\x03\x04rest", "tabel.xlsx: not a readable XLSX workbook (damaged, "
                                            "or another format saved with an .xlsx name)"),
-        ("renja.pdf", b"%PDF-1.7", "renja.pdf: PDF is read through its text: extract it first "
-                                   "(pdftotext -layout, or copy the text with its tables "
-                                   "tab-separated)"),
+        ("renja.pdf", b"%PDF-1.7", "renja.pdf: not a readable PDF (damaged, cut short, or "
+                                   "locked with a password)"),
         ("gambar.bin", b"\x89PNG\x00\x00", "gambar.bin: not a text, JSON or XLSX file "
                                            "(binary content)"),
     ],

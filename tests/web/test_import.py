@@ -31,6 +31,18 @@ def test_an_upload_shows_a_preview_with_findings_before_anything_is_saved(planne
     assert not PendingImport.objects.exists()
 
 
+def test_a_text_pdf_is_read_by_the_upload_itself(planner, bkpsdm):
+    from renja.io.pdf.write import render_pdf
+    from renja.io.read import read_plan
+
+    pdf = render_pdf(read_plan(EXAMPLE).renja)
+    response = upload(planner, "renja.pdf", pdf)
+    assert response.status_code == 302
+    preview = planner.get(response["Location"]).content.decode()
+    assert "3 program, 12 kegiatan, 42 sub kegiatan" in preview
+    assert "hlm." in preview  # what import says points at the PDF's page
+
+
 def test_cancelling_an_import_saves_nothing(planner, bkpsdm):
     upload(planner, "renja.txt", EXAMPLE.read_bytes())
     pending = PendingImport.objects.get()
@@ -49,8 +61,8 @@ def test_a_file_that_is_not_a_renja_is_refused_with_a_clear_message(planner):
 
 
 def test_other_file_types_and_large_files_are_refused(planner, settings):
-    assert "renja.pdf: PDF dibaca melalui teksnya: ekstrak dulu" in upload(
-        planner, "renja.pdf", b"%PDF-1.7 ...").content.decode()
+    assert "renja.pdf: PDF tidak dapat dibaca (rusak, terpotong, atau dikunci kata sandi)" in \
+        upload(planner, "renja.pdf", b"%PDF-1.7 ...").content.decode()
     binary = upload(planner, "renja.bin", b"\x00\x01\x02 bukan teks").content.decode()
     assert "renja.bin: bukan berkas teks, JSON, atau XLSX (isi biner)" in binary
     # named .txt but a workbook inside: read as the workbook it is

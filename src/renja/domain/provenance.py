@@ -15,11 +15,22 @@ class Source(BaseModel):
     column: int | None = Field(default=None, ge=1, description="1-based tab-separated column")
     sheet: str | None = None
     cell: str | None = Field(default=None, description="XLSX cell such as G48")
+    page: int | None = Field(default=None, ge=1, description="1-based page of a PDF")
+
+    def at(self, lang: str = "id") -> str:
+        """`` (baris 12)`` or `` (hlm. 3)`` after a value read elsewhere; empty if unknown."""
+        if self.page is not None:
+            return f" (hlm. {self.page})" if lang == "id" else f" (page {self.page})"
+        if self.line is not None:
+            return f" (baris {self.line})" if lang == "id" else f" (line {self.line})"
+        return ""
 
     def describe(self) -> str:
-        """``file:line`` or ``file!sheet!cell``, for messages."""
+        """``file:line``, ``file, hlm. 3`` (PDF) or ``file!sheet!cell``, for messages."""
         where = self.file or ""
-        if self.line is not None:
+        if self.page is not None:
+            where += f", hlm. {self.page}"
+        elif self.line is not None:
             where += f":{self.line}"
         if self.sheet is not None:
             where += f"!{self.sheet}"

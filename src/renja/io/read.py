@@ -9,11 +9,11 @@ from renja.io import json as renja_json
 from renja.io.report import ImportResult, Report
 from renja.io.text.read import read_text
 
-FORMATS = ("json", "text", "xlsx")
+FORMATS = ("json", "pdf", "text", "xlsx")
 
 
 def detect(path: Path) -> str:
-    """``json``, ``xlsx`` or ``text``, from the file's name and first bytes."""
+    """``json``, ``xlsx``, ``pdf`` or ``text``, from the file's name and first bytes."""
     try:
         head = path.open("rb").read(2048)
     except OSError as exc:
@@ -23,12 +23,8 @@ def detect(path: Path) -> str:
     name = path.name
     if head.startswith(b"PK\x03\x04") or suffix in (".xlsx", ".xlsm"):
         return "xlsx"
-    if head.startswith(b"%PDF"):
-        raise FormatError(
-            f"{name}: PDF is read through its text: extract it first (pdftotext -layout, or "
-            f"copy the text with its tables tab-separated)",
-            f"{name}: PDF dibaca melalui teksnya: ekstrak dulu (pdftotext -layout, atau salin "
-            f"teksnya dengan tabel dipisah tab)")
+    if head.lstrip(b"\x00\r\n\t ").startswith(b"%PDF"):
+        return "pdf"
     if suffix == ".json" or head.lstrip().startswith(b"{"):
         return "json"
     if b"\x00" in head:
@@ -49,4 +45,8 @@ def read_plan(path: str | Path) -> ImportResult:
         from renja.io.xlsx.read import read_xlsx  # openpyxl is slow to import: only for XLSX
 
         return read_xlsx(path)
+    if kind == "pdf":
+        from renja.io.pdf.read import read_pdf  # pdfminer is slow to import: only for PDF
+
+        return read_pdf(path)
     return read_text(path)

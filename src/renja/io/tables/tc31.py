@@ -55,7 +55,7 @@ def _parts(row: GridRow, numbers: dict[int, int], report: Report) -> dict[tuple[
 
 
 def _has_values(parts: dict[tuple[str, str], str]) -> bool:
-    return any(key[1] in ("target", "pagu", "indikator") for key in parts)
+    return any(key[1] in ("target", "pagu") for key in parts)
 
 
 def _index_of(numbers: dict[int, int], number: int) -> int | None:
@@ -109,9 +109,13 @@ def _more_indicators(item: Tc31Row, parts: dict[tuple[str, str], str], row: Grid
 
 
 def _spill(item: Tc31Row, parts: dict[tuple[str, str], str]) -> None:
+    """The rest of a row a page break cut: its names and its last indicator's name."""
     for side_name in ("ranwal", "kebutuhan"):
         side: Tc31Side = getattr(item, side_name)
         side.nama = join_spill(side.nama, parts.get((side_name, "nama"), ""))
+        if side.indikator and parts.get((side_name, "indikator")):
+            side.indikator[-1].nama = join_spill(side.indikator[-1].nama,
+                                                 parts[(side_name, "indikator")])
 
 
 def _total(row: GridRow, table: Tc31) -> None:

@@ -80,8 +80,8 @@ def duplicate(ctx: Context) -> None:
     for table, rows in _duplicates(ctx).items():
         for row, other in rows:
             line = other.source_of("kode")
-            at_id = f" (baris {line.line})" if line and line.line else ""
-            at_en = f" (line {line.line})" if line and line.line else ""
+            at_id = line.at() if line else ""
+            at_en = line.at("en") if line else ""
             ctx.report(table=table, kode=row.kode, field="kode", actual=row.kode,
                        source=row.source_of("kode"),
                        id=f"{where(table, row.kode, row.nama)}: kode {row.kode} juga dipakai untuk "

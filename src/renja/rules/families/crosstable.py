@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz, process
 
-from renja.domain import PlanNode, Target, Tc31Row
+from renja.domain import PlanNode, Source, Target, Tc31Row
 from renja.domain.target import format_target, same_satuan
 from renja.nomenklatur import normalise_name
 from renja.numbers import format_rupiah
@@ -56,9 +56,8 @@ def _same(a: Target | None, b: Target | None) -> bool:
     return normalise_name(a.text) == normalise_name(b.text)
 
 
-def _line(source: object) -> str:
-    line = getattr(source, "line", None)
-    return f" (baris {line})" if line else ""
+def _line(source: Source | None) -> str:
+    return source.at() if source else ""
 
 
 @rule("L001", "lintas_tabel", "error", "Pagu T-C.33 berbeda dari kebutuhan dana T-C.31",

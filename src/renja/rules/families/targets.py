@@ -90,7 +90,7 @@ def unit_between_tables(ctx: Context) -> None:
                 continue
             label = where("tc33", node.kode, node.nama)
             line = theirs.source_of("target_n1")
-            at = f" (baris {line.line})" if line and line.line else ""
+            at = line.at() if line else ""
             ctx.report(table="tc33", kode=node.kode, field="target_n", expected=old.satuan,
                        actual=new.satuan, source=mine.source_of("target_n"),
                        id=f"{label}: satuan target '{new.satuan}' berbeda dari T-C.29 "
