@@ -17,7 +17,7 @@ from renja.io.read import read_plan
 from renja.io.report import ImportResult
 from renja.rules import Finding, run_checks
 
-SUFFIXES = (".txt", ".json", ".xlsx", ".pdf")
+SUFFIXES = (".txt", ".json", ".xlsx", ".pdf", ".xls", ".html", ".htm")
 MAX_MEMBERS = 2_000
 MAX_UNPACKED = 1024 * 1024 * 1024
 

@@ -168,3 +168,30 @@ def test_mutated_pdfs_are_read_or_refused(small_pdf, changes):
         path = Path(folder) / "renja.pdf"
         path.write_bytes(bytes(data))
         outcome(path)
+
+
+@pytest.fixture(scope="module")
+def sipd_page() -> str:
+    from renja.demo.generate import Spec, generate
+    from tests.io.html.sipd import sipd_xls
+
+    return sipd_xls(generate(Spec(sub_kegiatan=8, seed=9)), set()).decode("cp1252")
+
+
+TAGS = ["<TD>", "</TD>", "<TR>", "<TABLE>", "</TABLE>", '<TD colspan="999999">',
+        '<TD rowspan="-3">', '<TD x:num="1e400">', '<TD x:num="NaN">', "<BR>", "&#0;",
+        "<script>", "<!--", "BAB I", "<![CDATA["]
+
+
+@FUZZ
+@given(st.lists(st.tuples(st.integers(0, 10**6), st.one_of(st.sampled_from(TAGS), values),
+                          st.integers(0, 40)), min_size=1, max_size=8))
+def test_mutated_html_exports_are_read_or_refused(sipd_page, changes):
+    page = sipd_page
+    for at, value, cut in changes:
+        at %= len(page)
+        page = page[:at] + value + page[at + cut:]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "renja.xls"
+        path.write_bytes(page.encode("utf-8", errors="replace"))
+        outcome(path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from jinja2 import Environment, select_autoescape
+from markupsafe import Markup, escape
 
 from renja.domain import Renja
 from renja.render.outline import Heading, PageBreak, Paragraph, Table, outline
@@ -44,7 +45,7 @@ TEMPLATE = """<!DOCTYPE html>
 {%- if block.kind == "heading" -%}
 <h{{ block.level + 1 }}>{{ block.text }}</h{{ block.level + 1 }}>
 {%- elif block.kind == "paragraph" -%}
-<p class="{{ block.style }}">{{ block.text }}</p>
+<p class="{{ block.style }}">{{ block.text | lines }}</p>
 {%- elif block.kind == "page" -%}
 <hr class="page">
 {%- else -%}
@@ -66,6 +67,11 @@ TEMPLATE = """<!DOCTYPE html>
 """
 
 
+def _lines(text: str) -> Markup:
+    """A paragraph's line breaks as ``<br>`` (a list inside a pasal, a signature block)."""
+    return Markup("<br>\n").join(escape(line) for line in text.split("\n"))
+
+
 def _blocks(renja: Renja, findings: Sequence[Finding] | None) -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
     for block in outline(renja, findings):
@@ -82,6 +88,7 @@ def _blocks(renja: Renja, findings: Sequence[Finding] | None) -> list[dict[str, 
 
 def render_html(renja: Renja, findings: Sequence[Finding] | None = None) -> str:
     env = Environment(autoescape=select_autoescape(default=True), trim_blocks=True)
+    env.filters["lines"] = _lines
     template = env.from_string(TEMPLATE)
     title = f"Renja {renja.perangkat_daerah.nama} {renja.pemda.nama} {renja.tahun}"
     return template.render(title=title, css=CSS, blocks=_blocks(renja, findings))

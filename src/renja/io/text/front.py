@@ -62,13 +62,18 @@ def parse_date(text: str) -> datetime.date | None:
         return None
 
 
+# "RENCANA KERJA PERANGKAT DAERAH / DINAS X …": the generic words before the agency's name
+_GENERIC_AGENCY = re.compile(
+    r"^(?:\(?RENJA\)?\s+)?(?:PERANGKAT\s+DAERAH|OPD|SKPD)\b[\s:,–-]*(?=\S)", re.IGNORECASE)
+
+
 def read_title(text: str) -> Title:
     """``RENCANA KERJA <agency> KABUPATEN X TAHUN 2024`` → agency, pemda, year."""
     match = _TITLE.search(" ".join(text.split()))
     if not match:
         return Title()
-    return Title(agency=match.group(1).strip(), pemda=match.group(2).strip(),
-                 tahun=int(match.group(3)))
+    return Title(agency=_GENERIC_AGENCY.sub("", match.group(1).strip()),
+                 pemda=match.group(2).strip(), tahun=int(match.group(3)))
 
 
 def read_front(lines: list[Line], file: str | None = None) -> FrontPart:

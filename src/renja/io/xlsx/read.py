@@ -53,15 +53,20 @@ def read_xlsx(path: str | Path) -> ImportResult:
             f"with an .xlsx name)",
             f"{path.name}: bukan buku kerja XLSX yang dapat dibaca (rusak, atau format lain "
             f"yang dinamai .xlsx)") from exc
+    return read_workbook(workbook, cached, path.name)
+
+
+def read_workbook(workbook: Any, cached: Any, name: str) -> ImportResult:
+    """A Renja from an open workbook (``cached``: the same with the values Excel saved)."""
     report = Report()
-    tables = TableSet(report, path.name)
+    tables = TableSet(report, name)
     titles: list[str] = []
     info: dict[str, str] = {}
     traits: dict[tuple[str, str, str], tuple[str | None, str | None]] = {}
     text_sheet: Worksheet | None = None
     for sheet in workbook.worksheets:
-        check_size(sheet.title, sheet.max_row, sheet.max_column, path.name)
-        values = Values(sheet, cached[sheet.title], report, path.name)
+        check_size(sheet.title, sheet.max_row, sheet.max_column, name)
+        values = Values(sheet, cached[sheet.title], report, name)
         if _is_info(sheet):
             info = _read_info(sheet)
             continue
@@ -71,23 +76,23 @@ def read_xlsx(path: str | Path) -> ImportResult:
         if is_text_sheet(sheet):
             text_sheet = sheet
             continue
-        block = _sheet_block(sheet, path.name, values)
+        block = _sheet_block(sheet, name, values)
         if block is None:
             continue
         titles.extend(block.caption)
         titles.extend(f"Nama Perangkat Daerah : {note}" for _, note in block.notes)
         if tables.add(block) is None:
-            report.add(Source(file=path.name, sheet=sheet.title),
+            report.add(Source(file=name, sheet=sheet.title),
                        f"sheet '{sheet.title}' is not a Renja table; left out",
                        f"lembar '{sheet.title}' bukan tabel Renja; tidak dimasukkan")
     if info.get("Rencana Kerja"):
         titles.insert(0, info["Rencana Kerja"])
-    renja = plan_from_titles(titles, tables.header_years(), path.name)
+    renja = plan_from_titles(titles, tables.header_years(), name)
     _apply_info(renja, info)
     tables.finish(renja)
     _apply_traits(renja, traits)
     if text_sheet is not None:
-        read_texts(text_sheet, renja, path.name, report)
+        read_texts(text_sheet, renja, name, report)
     return ImportResult(renja, report)
 
 
