@@ -380,15 +380,21 @@ def summary_table(outcomes: list[Outcome], lang: str) -> str:
               help="File to write (for datapackage: a folder, or a .zip).")
 @click.option("--with-findings", is_flag=True,
               help="Append the findings of `renja check` as an annex.")
+@click.option("--layout", type=click.Choice(["permendagri", "sipd-ri"]), default=None,
+              help="Layout of the plan table: T-C.33 of Permendagri 86/2017, or the 17-column "
+                   "Renja table of SIPD-RI. Default: the layout the plan was read in.")
 @click.option("--no-front", is_flag=True, hidden=True)
 @reports_errors
-def render(plan: str, fmt: str, output: str, with_findings: bool, no_front: bool) -> None:
+def render(plan: str, fmt: str, output: str, with_findings: bool, layout: str | None,
+           no_front: bool) -> None:
     """Produce the official document or a workbook from PLAN (anything `renja import` reads).
 
     Formats: docx, pdf (the complete Renja in the regulation's layout), xlsx (one sheet per
     table with live formulas), html (one self-contained page), datapackage (open data).
     """
     renja = read_plan(plan).renja
+    if layout is not None:
+        renja.rencana.tata_letak = layout  # type: ignore[assignment]
     findings = run_checks(renja, lang=_lang()) if with_findings else None
     path = render_to(renja, fmt, output, findings)
     click.echo(f"{'Ditulis' if _lang() == 'id' else 'Written'}: {path}", err=True)

@@ -59,3 +59,13 @@ def spreadsheet_safe(value: object) -> object:
     if _PLAIN_NUMBER.fullmatch(value):
         return value
     return "'" + value
+
+
+def join_wrapped(head: str, tail: str) -> str:
+    """Two pieces of one text a line or page break cut: ``Perundang-`` + ``undangan`` and
+    ``Kabupaten/`` + ``Kota`` without a space, anything else with one."""
+    if not head or not tail:
+        return head or tail
+    if head.endswith(("-", "/")) and not head.endswith((" -", " /")):
+        return head + tail
+    return f"{head} {tail}"

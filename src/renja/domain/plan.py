@@ -29,6 +29,12 @@ class Indikator(Traced):
     satuan: str | None = None
     target_n: Target | None = None
     target_n1: Target | None = None
+    target_renstra: Target | None = Field(
+        default=None, description="Target at the end of the Renstra period (SIPD-RI layout)")
+    realisasi_n2: Target | None = Field(
+        default=None, description="Realisation of year n-2 (SIPD-RI layout)")
+    prakiraan_n1: Target | None = Field(
+        default=None, description="Expected achievement of year n-1 (SIPD-RI layout)")
     polaritas: Polaritas | None = Field(default=None, description="None: not stated")
     agregasi: Agregasi | None = Field(default=None, description="None: not stated")
 
@@ -75,6 +81,11 @@ class PlanNode(KodeMixin):
     lokasi: str | None = None
     sumber_dana: str | None = None
     catatan: str | None = None
+    prioritas_nasional: str | None = None
+    prioritas_daerah: str | None = None
+    kelompok_sasaran: str | None = None
+    penanggung_jawab: str | None = Field(
+        default=None, description="Perangkat daerah (or unit) responsible, as SIPD-RI prints")
     pagu_n: int | None = None
     pagu_n1: int | None = None
     belanja_n: Belanja = Field(default_factory=Belanja)
@@ -102,6 +113,9 @@ class Rencana(Traced):
 
     judul: str | None = None
     satuan_uang: str | None = Field(default=None, description="Money label printed, e.g. Rp.000")
+    tata_letak: Literal["permendagri", "sipd-ri"] | None = Field(
+        default=None, description="Printed as T-C.33 of Permendagri 86/2017 (default) or as the "
+                                  "17-column Renja table of SIPD-RI")
     catatan: list[str] = Field(
         default_factory=list, description="Lines inside the table that are not rows (headings)"
     )

@@ -56,6 +56,7 @@ class TableLayout:
     widths: list[float]
     numeric: frozenset[int] = frozenset()
     note: str | None = None
+    font_size: float = 6.5  # points, in PDF: a table of many columns needs a smaller one
     label: str = ""
     """The caption's label as printed (``Tabel T-C.33``, ``Tabel 3.2.``)."""
 
@@ -357,7 +358,12 @@ JUDUL = {"tc29": lambda r: r.tc29.judul, "tc30": lambda r: r.tc30.judul,
 
 
 def layout(renja: Renja, key: str) -> TableLayout:
-    table = TABLES[key](renja)
+    if key == "tc33" and renja.rencana.tata_letak == "sipd-ri":
+        from renja.render.sipd_ri import sipd_ri  # imports this module's helpers
+
+        table = sipd_ri(renja)
+    else:
+        table = TABLES[key](renja)
     table.label = split_caption(JUDUL[key](renja), table.nomor)[0]
     return table
 

@@ -64,3 +64,60 @@ Tahun {n} dan Prakiraan Maju Tahun {n1} &#8211; {escape(renja.pemda.nama)}</TD><
 </TABLE></BODY></HTML>
 """
     return page.encode("cp1252")
+
+
+SIPD_RI_HEADER = ("No", "Kode", "Urusan/Bidang Urusan/Program/Kegiatan/Sub Kegiatan",
+                  "Indikator Kinerja Program/Kegiatan/Sub Kegiatan",
+                  "Target Akhir Periode Renstra PD", "Realisasi Capaian Tahun {n2}",
+                  "Prakiraan Capaian Tahun {n1p}", "Target Kinerja Tahun {n}",
+                  "Pagu Indikatif Tahun {n} (Rp)", "Lokasi", "Sumber Dana",
+                  "Prioritas Nasional", "Prioritas Daerah", "Kelompok Sasaran",
+                  "Target Kinerja Tahun {nn}", "Pagu Indikatif Tahun {nn} (Rp)",
+                  "Perangkat Daerah Penanggung Jawab")
+
+
+def sipd_ri_xls(renja: Renja) -> bytes:
+    """The plan as SIPD-RI's 17-column Renja table, downloaded as "Excel" (HTML)."""
+    n = renja.tahun
+    rows = []
+    for number, node in enumerate(renja.rencana.walk(), start=1):
+        for i, ind in enumerate(node.indikator or [None]):  # type: ignore[list-item]
+            first = i == 0
+
+            def txt(target: object) -> str:
+                return escape(format_target(target)) if target is not None else "&nbsp;"
+
+            cells = [
+                str(number) if first else "", escape(node.kode or "") if first else "",
+                escape(node.nama) if first else "", escape(ind.nama) if ind else "",
+                txt(ind.target_renstra if ind else None), txt(ind.realisasi_n2 if ind else None),
+                txt(ind.prakiraan_n1 if ind else None), txt(ind.target_n if ind else None),
+                None if first else "", escape(node.lokasi or "") if first else "",
+                escape(node.sumber_dana or "") if first else "",
+                escape(node.prioritas_nasional or "") if first else "",
+                escape(node.prioritas_daerah or "") if first else "",
+                escape(node.kelompok_sasaran or "") if first else "",
+                txt(ind.target_n1 if ind else None), None if first else "",
+                escape(node.penanggung_jawab or "") if first else ""]
+            html = []
+            for j, cell in enumerate(cells):
+                if cell is None:
+                    value = node.pagu_n if j == 8 else node.pagu_n1
+                    html.append(_money(value, as_text=False))
+                else:
+                    html.append(f"<TD>{cell or '&nbsp;'}</TD>")
+            rows.append("<TR>" + "".join(html) + "</TR>")
+    total = renja.rencana.total
+    rows.append("<TR><TD colspan=8><B>Jumlah</B></TD>" + _money(total.pagu_n if total else 0,
+                False) + "<TD colspan=6></TD>" + _money(total.pagu_n1 if total else 0, False)
+                + "<TD></TD></TR>")
+    labels = [h.format(n=n, n2=n - 2, n1p=n - 1, nn=n + 1) for h in SIPD_RI_HEADER]
+    page = f"""<html><head><meta charset="utf-8"></head><body>
+<h3>RENCANA KERJA {escape(renja.perangkat_daerah.nama.upper())}
+{escape(renja.pemda.nama.upper())} TAHUN {n}</h3>
+<table border="1">
+<tr>{"".join(f"<th>{escape(label)}</th>" for label in labels)}</tr>
+<tr>{"".join(f"<th>{i}</th>" for i in range(1, 18))}</tr>
+{chr(10).join(rows)}
+</table></body></html>"""
+    return page.encode("utf-8")

@@ -25,6 +25,7 @@ from renja.domain import Source
 from renja.errors import FormatError
 from renja.io.report import ImportResult
 from renja.io.text.read import parse_text
+from renja.text import join_wrapped
 
 MAX_PAGES = 400  # a Renja with every annex is well under 200 pages
 MIN_TEXT = 200  # characters: fewer on every page means the PDF is a scan
@@ -166,7 +167,7 @@ def _paragraphs(items: list[_Prose | list[str]]) -> list[tuple[str, int]]:
             continue
         if previous is not None and _continues(previous, item):
             text, page = out[-1]
-            out[-1] = (_join(text, item.text), page)
+            out[-1] = (join_wrapped(text, item.text), page)
         else:
             out.append((item.text, item.page))
         previous = item
@@ -189,12 +190,6 @@ def _continues(previous: _Prose, line: _Prose) -> bool:
     return previous.x1 + char * (first_word + 1) > previous.right
 
 
-def _join(text: str, more: str) -> str:
-    if text.endswith(("-", "/")) and not text.endswith((" -", " /")):
-        return text + more
-    return f"{text} {more}"
-
-
 def _cell(text: str | None) -> str:
     """A cell's wrapped lines as one line."""
     if not text:
@@ -202,7 +197,7 @@ def _cell(text: str | None) -> str:
     lines = [" ".join(x.split()) for x in text.replace("\t", " ").splitlines()]
     joined = ""
     for line in filter(None, lines):
-        joined = _join(joined, line) if joined else line
+        joined = join_wrapped(joined, line) if joined else line
     return joined
 
 

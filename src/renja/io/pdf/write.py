@@ -79,7 +79,7 @@ def _table(table: TableLayout) -> str:
         "#page(flipped: true, margin: (x: 1.2cm, y: 1.5cm))[\n"
         f"#align(center, text(weight: \"bold\", {s(table.label)}))\n"
         f"#align(center, text(weight: \"bold\", {s(table.title)}))\n{note}"
-        "#set text(size: 6.5pt)\n#set par(justify: false)\n"
+        f"#set text(size: {table.font_size}pt, hyphenate: false)\n#set par(justify: false)\n"
         f"#table(columns: ({columns}), inset: 3pt, stroke: 0.4pt,\n"
         f"  table.header(repeat: true, {', '.join(header_cells)}),\n"
         + "".join(f"  {line},\n" for line in body)

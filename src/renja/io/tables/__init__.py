@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from renja.io.grid import Block
+from renja.io.tables.sipd_ri import is_sipd_ri
 
-TABLES = ("tc29", "tc30", "tc31", "tc32", "tc33", "tujuan_sasaran")
+TABLES = ("tc29", "tc30", "tc31", "tc32", "tc33", "sipd_ri", "tujuan_sasaran")
 
 _CAPTION = {
     "tc29": r"t-?c\.?\s*29", "tc30": r"t-?c\.?\s*30", "tc31": r"t-?c\.?\s*31",
@@ -17,6 +18,8 @@ _CAPTION = {
 def classify_block(block: Block) -> str | None:
     """Which table a block is: by its caption (``Tabel T-C.33``), else by its header words."""
     caption = block.caption_text.lower()
+    if is_sipd_ri(block.header_text()):  # T-C.33 as SIPD-RI prints it, whatever its caption
+        return "sipd_ri"
     for kind, pattern in _CAPTION.items():
         if re.search(pattern, caption):
             return kind

@@ -11,6 +11,7 @@ from renja.io.recovery import Recoverer
 from renja.io.report import Report
 from renja.io.tables import classify_block
 from renja.io.tables.money_unit import settle_tc31
+from renja.io.tables.sipd_ri import read_sipd_ri
 from renja.io.tables.small import read_tc32, read_tujuan_sasaran
 from renja.io.tables.tc29 import read_tc29
 from renja.io.tables.tc30 import read_tc30
@@ -39,7 +40,8 @@ class TableSet:
 
     def header_years(self) -> list[int]:
         """Years named in the T-C.33 header (``Rencana Tahun 2025``, ``… 2026``)."""
-        block = self.blocks.get("tc33", [None])[0]
+        blocks = self.blocks.get("tc33") or self.blocks.get("sipd_ri")
+        block = blocks[0] if blocks else None
         if block is None:
             return []
         return sorted({int(y) for y in re.findall(r"\b(20\d\d)\b", block.header_text())})
@@ -58,9 +60,11 @@ class TableSet:
         catalogue = default_catalogue()
         known: dict[str, Kode] = {}
         bidang = None
-        block = self._merged("tc33")
+        block, reader = self._merged("tc33"), read_tc33
+        if block is None:  # the plan printed in SIPD-RI's layout instead
+            block, reader = self._merged("sipd_ri"), read_sipd_ri
         if block is not None:
-            rencana, parsed = read_tc33(block, self.report)
+            rencana, parsed = reader(block, self.report)
             bidang = bidang_of(parsed)
             recoverer = Recoverer(catalogue, renja.tahun, bidang)
             rencana.rows = build_tree(parsed, recoverer, self.report)

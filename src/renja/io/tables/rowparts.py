@@ -10,6 +10,7 @@ from renja.errors import TargetError
 from renja.io.grid import GridRow
 from renja.io.report import Report
 from renja.io.tables.cells import belanja_label, classify, looks_like_kode
+from renja.text import join_wrapped
 
 
 @dataclass
@@ -84,7 +85,7 @@ def join_spill(head: str, tail: str) -> str:
     for k in range(min(len(a), len(b)), 1, -1):
         if [w.lower() for w in a[-k:]] == [w.lower() for w in b[:k]]:
             return " ".join(a + b[k:])
-    return f"{head} {tail}"
+    return join_wrapped(head, tail)
 
 
 def read_target(text: str, source: Source, report: Report) -> Target:

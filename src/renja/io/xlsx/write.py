@@ -198,7 +198,6 @@ def _page_setup(sheet: Worksheet, table: TableLayout, top: int, first: int) -> N
 
 # --- formulas ---------------------------------------------------------------------------
 
-COLUMNS = {"n": 6, "n1": 10}  # (6) and (10): pagu n and n+1
 
 
 def _as_text(sheet: Worksheet) -> None:
@@ -224,11 +223,17 @@ def _tc33_formulas(sheet: Worksheet, table: TableLayout, rows: dict[int, int]) -
         owner = row.node
         if owner is None or i not in rows:
             continue
-        for year, col in COLUMNS.items():
+        for year, col in _money_columns(table).items():
             letter = get_column_letter(col)
             formula = _formula(owner, row.belanja, year, letter, where, breakdown, table)
             if formula:
                 sheet.cell(rows[i], col).value = formula
+
+
+def _money_columns(table: TableLayout) -> dict[str, int]:
+    """The sheet columns of pagu n and n+1: (6) and (10) in T-C.33, (9) and (16) in SIPD-RI."""
+    first, last = sorted(table.numeric)
+    return {"n": first + 1, "n1": last + 1}
 
 
 def _formula(owner: PlanNode | Jumlah, belanja: str | None, year: str, letter: str,
