@@ -8,6 +8,7 @@ from pathlib import Path
 from renja.codes import parse_kode
 from renja.domain import Pemda, PerangkatDaerah, Renja, Source
 from renja.errors import FormatError
+from renja.io.polarity import apply_stated_polarity
 from renja.io.report import ImportResult, Report
 from renja.io.tables.assemble import TableSet
 from renja.io.text.blocks import Line, Segment, build_block, segments
@@ -86,6 +87,7 @@ def parse_text(text: str, name: str) -> ImportResult:
     renja.bab = chapters
     _lists(renja, by_section, name)
     tables.finish(renja)
+    apply_stated_polarity(renja, report, name)
     _report_unplaced(prose[:first_bab], placed, front.placed, report, name)
     return ImportResult(renja, report)
 

@@ -23,6 +23,7 @@ from renja.domain import TAHAPAN, Renja, Source
 from renja.errors import FormatError
 from renja.io.grid import Block, Cell, GridRow, clean, is_column_number_row
 from renja.io.metadata import plan_from_titles
+from renja.io.polarity import apply_stated_polarity
 from renja.io.report import ImportResult, Report
 from renja.io.tables.assemble import TableSet
 from renja.io.text.blocks import block_from_rows
@@ -93,6 +94,7 @@ def read_workbook(workbook: Any, cached: Any, name: str) -> ImportResult:
     _apply_traits(renja, traits)
     if text_sheet is not None:
         read_texts(text_sheet, renja, name, report)
+        apply_stated_polarity(renja, report, name)
     return ImportResult(renja, report)
 
 

@@ -5,9 +5,11 @@ from renja.rules.families import (
     crosstable,
     evaluation,
     money,
+    numbering,
     structure,
     targets,
     text,
 )
 
-__all__ = ["codes", "crosstable", "evaluation", "money", "structure", "targets", "text"]
+__all__ = ["codes", "crosstable", "evaluation", "money", "numbering", "structure", "targets",
+           "text"]
