@@ -5,6 +5,8 @@ from renja.domain import (
     Jumlah,
     NilaiTahun,
     Source,
+    Tc29Indikator,
+    Tc29Row,
     Tc30Row,
     Tc31Row,
     Tc31Side,
@@ -94,6 +96,37 @@ def test_l005_reports_the_same_indicator_with_different_realisasi():
               "dari T-C.30 70,036")]
     ts.realisasi_n2 = parse_target("70,036")
     assert check(renja, "L005") == []
+
+
+def test_l005_names_every_table_once_per_indicator_and_year():
+    renja = plan()
+    tc30 = Tc30Row(indikator="Nilai SAKIP", realisasi=[
+        NilaiTahun(tahun=2022, nilai=parse_target("81,64"))])
+    ts = TujuanSasaranRow(kelompok="sasaran", indikator="Nilai SAKIP",
+                          realisasi_n2=parse_target("80,5"))
+    ts.trace("realisasi_n2", src(570))
+    tc29 = Tc29Row(kode="5.03.01", nama="PROGRAM", indikator=[
+        Tc29Indikator(nama="Nilai SAKIP", realisasi_n2=parse_target("81,64"))])
+    renja.tc30.rows, renja.tujuan_sasaran.rows, renja.tc29.rows = [tc30], [ts], [tc29]
+    assert check(renja, "L005") == [
+        (570, "Tabel 3.2: realisasi 2022 indikator 'Nilai SAKIP' 80,5 berbeda dari T-C.30 "
+              "81,64, T-C.29 81,64")]
+
+
+def test_l009_reports_a_renja_target_that_differs_between_tables_but_not_the_renstra_one():
+    renja = plan()
+    tc30 = Tc30Row(indikator="Indeks Profesionalitas ASN",
+                   target_renstra=[NilaiTahun(tahun=2024, nilai=parse_target("60"))],
+                   proyeksi=[NilaiTahun(tahun=2024, nilai=parse_target("70,05"))])
+    ts = TujuanSasaranRow(kelompok="tujuan", indikator="Indeks Profesionalitas ASN",
+                          target_n=parse_target("54,72"))
+    ts.trace("target_n", src(569))
+    renja.tc30.rows, renja.tujuan_sasaran.rows = [tc30], [ts]
+    assert check(renja, "L009") == [
+        (569, "Tabel 3.2: target 2024 indikator 'Indeks Profesionalitas ASN' 54,72 berbeda "
+              "dari T-C.30 70,05")]
+    ts.target_n = parse_target("70,05")
+    assert check(renja, "L009") == []
 
 
 def test_l006_reports_counts_in_chapter_iv_that_differ_from_tc33():

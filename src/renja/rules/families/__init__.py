@@ -2,14 +2,16 @@
 
 from renja.rules.families import (
     codes,
+    counts,
     crosstable,
     evaluation,
     money,
     numbering,
+    shares,
     structure,
     targets,
     text,
 )
 
-__all__ = ["codes", "crosstable", "evaluation", "money", "numbering", "structure", "targets",
-           "text"]
+__all__ = ["codes", "counts", "crosstable", "evaluation", "money", "numbering", "shares",
+           "structure", "targets", "text"]

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from rapidfuzz import fuzz, process
 
-from renja.domain import PlanNode, Source, Target, Tc31Row
+from renja.domain import NilaiTahun, PlanNode, Source, Target, Tc31Row
+from renja.domain.provenance import Traced
 from renja.domain.target import format_target, same_satuan
 from renja.nomenklatur import normalise_name
 from renja.numbers import format_rupiah
@@ -217,18 +217,15 @@ def _tc29_rows(ctx: Context, plan: list[PlanNode]) -> None:
                           f"planned again in T-C.33")
 
 
-def _indicator_values(ctx: Context) -> dict[str, list[tuple[str, int, Target, object]]]:
+Values = dict[str, list[tuple[str, int, Target, Source | None]]]
+
+
+def _indicator_values(ctx: Context) -> Values:
     """Realisasi per indicator name: (table, year, value, source)."""
     n = ctx.renja.tahun
-    found: dict[str, list[tuple[str, int, Target, object]]] = {}
+    found: Values = {}
     for row in ctx.renja.tc30.rows:
-        seen: set[int] = set()
-        for i, item in enumerate(row.realisasi):
-            if item.tahun is None or item.nilai is None or item.tahun in seen:
-                continue
-            seen.add(item.tahun)
-            found.setdefault(normalise_name(row.indikator), []).append(
-                ("tc30", item.tahun, item.nilai, row.source_of(f"realisasi.{i}")))
+        _yearly(found, "tc30", row.indikator, row.realisasi, row, "realisasi")
     for ts in ctx.renja.tujuan_sasaran.rows:
         if ts.indikator and ts.realisasi_n2 is not None:
             found.setdefault(normalise_name(ts.indikator), []).append(
@@ -241,8 +238,66 @@ def _indicator_values(ctx: Context) -> dict[str, list[tuple[str, int, Target, ob
     return found
 
 
+def _target_values(ctx: Context) -> Values:
+    """Renja targets per indicator name and year: T-C.30's projections (years n, n+1),
+    T-C.29's targets of n-2 and n-1, Tabel 3.2's target of year n. Renstra targets are left
+    out: a Renja may set its own."""
+    n = ctx.renja.tahun
+    found: Values = {}
+    for row in ctx.renja.tc30.rows:
+        _yearly(found, "tc30", row.indikator, row.proyeksi, row, "proyeksi")
+    for tc29 in ctx.renja.tc29.rows:
+        for ind in tc29.indikator:
+            for year, name in ((n - 2, "target_n2"), (n - 1, "target_n1")):
+                value = getattr(ind, name)
+                if value is not None:
+                    found.setdefault(normalise_name(ind.nama), []).append(
+                        ("tc29", year, value, ind.source_of(name)))
+    for ts in ctx.renja.tujuan_sasaran.rows:
+        if ts.indikator and ts.target_n is not None:
+            found.setdefault(normalise_name(ts.indikator), []).append(
+                ("tujuan_sasaran", n, ts.target_n, ts.source_of("target_n")))
+    return found
+
+
+def _yearly(found: Values, table: str, name: str, values: list[NilaiTahun], row: Traced,
+            field: str) -> None:
+    seen: set[int] = set()
+    for i, item in enumerate(values):
+        if item.tahun is None or item.nilai is None or item.tahun in seen:
+            continue
+        seen.add(item.tahun)
+        found.setdefault(normalise_name(name), []).append(
+            (table, item.tahun, item.nilai, row.source_of(f"{field}.{i}")))
+
+
 def _number(target: Target) -> Decimal | None:
     return target.value
+
+
+def _disagreements(values: Values) -> Iterator[tuple[str, int, list[tuple[str, Target]], int,
+                                                     Source | None]]:
+    """(indicator, year, each table's value in order, the first differing one, where it is)
+    for every indicator and year whose tables state different numbers: one finding per
+    indicator and year, naming every table."""
+    for name, items in values.items():
+        by_year: dict[int, list[tuple[str, Target, Source | None]]] = {}
+        for table, year, target, source in items:
+            if _number(target) is None:
+                continue
+            tables = by_year.setdefault(year, [])
+            if all(t != table for t, _, _ in tables):
+                tables.append((table, target, source))
+        for year, tables in by_year.items():
+            first = _number(tables[0][1])
+            at = next((i for i, t in enumerate(tables) if _number(t[1]) != first), None)
+            if at is not None:
+                yield name, year, [(t, v) for t, v, _ in tables], at, tables[at][2]
+
+
+def _others(tables: list[tuple[str, Target]], skip: int) -> str:
+    return ", ".join(f"{TABLE_LABELS[t]} {format_target(v)}"
+                     for i, (t, v) in enumerate(tables) if i != skip)
 
 
 @rule("L005", "lintas_tabel", "error", "Realisasi indikator yang sama berbeda antar tabel",
@@ -250,22 +305,27 @@ def _number(target: Target) -> Decimal | None:
       "Tabel 3.2: realisasi 2022 indikator 'Indeks Profesionalitas Aparatur Sipil Negara' "
       "54,67 berbeda dari T-C.30 70,036")
 def same_indicator(ctx: Context) -> None:
-    for name, values in _indicator_values(ctx).items():
-        first_by_year: dict[int, tuple[str, Target]] = {}
-        for table, year, target, source in values:
-            first = first_by_year.setdefault(year, (table, target))
-            if first[0] == table or _number(first[1]) is None or _number(target) is None:
-                continue
-            if _number(first[1]) == _number(target):
-                continue
-            ctx.report(table=table, field="realisasi", expected=first[1].text,
-                       actual=target.text, source=source,  # type: ignore[arg-type]
-                       id=f"{TABLE_LABELS[table]}: realisasi {year} indikator "
-                          f"'{_display(ctx, name)}' {format_target(target)} berbeda dari "
-                          f"{TABLE_LABELS[first[0]]} {format_target(first[1])}",
-                       en=f"{TABLE_LABELS[table]}: realisasi {year} of indicator "
-                          f"'{_display(ctx, name)}' {format_target(target)} differs from "
-                          f"{TABLE_LABELS[first[0]]} {format_target(first[1])}")
+    _report_disagreements(ctx, _indicator_values(ctx), "realisasi")
+
+
+@rule("L009", "lintas_tabel", "warning", "Target indikator yang sama berbeda antar tabel",
+      "The same indicator's target for a year differs between tables",
+      "Tabel 3.2: target 2024 indikator 'Indeks Profesionalitas Aparatur Sipil Negara' 54,72 "
+      "berbeda dari T-C.30 70,05")
+def same_target(ctx: Context) -> None:
+    _report_disagreements(ctx, _target_values(ctx), "target")
+
+
+def _report_disagreements(ctx: Context, values: Values, what: str) -> None:
+    for name, year, tables, at, source in _disagreements(values):
+        table, value = tables[at]
+        shown = _display(ctx, name)
+        ctx.report(table=table, field=what, expected=tables[0][1].text, actual=value.text,
+                   source=source,
+                   id=f"{TABLE_LABELS[table]}: {what} {year} indikator '{shown}' "
+                      f"{format_target(value)} berbeda dari {_others(tables, at)}",
+                   en=f"{TABLE_LABELS[table]}: {what} {year} of indicator '{shown}' "
+                      f"{format_target(value)} differs from {_others(tables, at)}")
 
 
 def _display(ctx: Context, normalised: str) -> str:
@@ -276,37 +336,6 @@ def _display(ctx: Context, normalised: str) -> str:
         if ts.indikator and normalise_name(ts.indikator) == normalised:
             return ts.indikator
     return normalised
-
-
-_COUNT = {
-    "program": re.compile(r"(\d+)\s*(?:\([a-z ]+\)\s*)?program\b", re.IGNORECASE),
-    "kegiatan": re.compile(r"(\d+)\s*(?:\([a-z ]+\)\s*)?(?<!sub )kegiatan\b", re.IGNORECASE),
-    "sub_kegiatan": re.compile(r"(\d+)\s*(?:\([a-z ]+\)\s*)?sub\s*kegiatan\b", re.IGNORECASE),
-}
-
-
-@rule("L006", "lintas_tabel", "error", "Jumlah program/kegiatan di teks BAB IV tidak sama dengan "
-      "T-C.33", "Counts stated in chapter IV differ from T-C.33",
-      "Teks BAB IV: tertulis 12 kegiatan, T-C.33 berisi 13 kegiatan")
-def stated_counts(ctx: Context) -> None:
-    chapter = next((b for b in ctx.renja.bab if b.nomor == "IV"), None)
-    if chapter is None or not ctx.renja.rencana.rows:
-        return
-    actual = {level: sum(1 for n in ctx.renja.rencana.walk() if n.level == level)
-              for level in _COUNT}
-    text = " ".join([chapter.teks, *(s.teks for s in chapter.bagian)])
-    for level, pattern in _COUNT.items():
-        for match in pattern.finditer(text):
-            stated = int(match.group(1))
-            if stated == actual[level]:
-                continue
-            what = level.replace("_", " ")
-            ctx.report(table="narasi", field=level, expected=actual[level], actual=stated,
-                       source=chapter.source_of("row"),
-                       id=f"Teks BAB IV: tertulis {stated} {what}, T-C.33 berisi "
-                          f"{actual[level]} {what}",
-                       en=f"Chapter IV text: states {stated} {what}, T-C.33 has "
-                          f"{actual[level]} {what}")
 
 
 @rule("L007", "lintas_tabel", "error", "Total T-C.31 berbeda dari total T-C.33",

@@ -168,8 +168,10 @@ def stated_sections(ctx: Context) -> None:
                 if stated == actual:
                     continue
                 span = f"{target.bagian[0].nomor}–{target.bagian[-1].nomor}"
+                paragraph = text[:match.start()].count("\n\n")  # the claim's own line
                 ctx.report(table="narasi", field="bagian", expected=actual, actual=stated,
-                           source=traced.source_of("row"),
+                           source=traced.source_of(f"teks.{paragraph}")
+                           or traced.source_of("row"),
                            id=f"Teks {where_}: '{match.group(0)}' untuk BAB {target.nomor}, "
                               f"tetapi BAB {target.nomor} berisi {actual} bagian ({span})",
                            en=f"Text {where_}: '{match.group(0)}' for chapter {target.nomor}, "
