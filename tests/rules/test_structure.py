@@ -79,3 +79,26 @@ def test_h007_compares_a_stated_number_of_sections_with_the_chapter():
     assert [m for _, m in check(renja, "H007")] == [
         "Teks 1.4 Sistematika: 'terdiri dari empat (4) sub bab' untuk BAB II, tetapi BAB II "
         "berisi 3 bagian (2.1–2.3)"]
+
+
+def listed_plan(*names: str):  # type: ignore[no-untyped-def]
+    from renja.domain import DaftarItem
+
+    renja = plan(node("5.03.01", "PROGRAM PENUNJANG", children=[
+        node("5.03.01.2.02", "Administrasi Keuangan Perangkat Daerah", children=[
+            node("5.03.01.2.02.0001", "Penyediaan Gaji dan Tunjangan ASN", line=700)])]))
+    for i, name in enumerate(names):
+        item = DaftarItem(nomor=f"1.1.{i + 1}", level="sub_kegiatan", nama=name)
+        item.trace("row", src(620 + i))
+        renja.daftar_program.rows.append(item)
+    return renja
+
+
+def test_l008_compares_the_chapter_3_list_with_the_row_it_resembles():
+    assert check(listed_plan("Pengadaan Gaji dan Tunjangan ASN"), "L008") == [
+        (620, "Daftar 3.3 5.03.01.2.02.0001: nama 'Pengadaan Gaji dan Tunjangan ASN' berbeda "
+              "dari T-C.33 ('Pengadaan' ↔ 'Penyediaan')")]
+
+
+def test_l008_allows_abbreviations_and_case_in_the_chapter_3_list():
+    assert check(listed_plan("PENYEDIAAN GAJI dan Tunj. ASN"), "L008") == []

@@ -18,11 +18,30 @@ from renja.nomenklatur.catalogue import Entry, sorted_words
 
 NAME_MATCH = 85.0
 DOCUMENT_MATCH = 90.0
+LAST_WORD_MATCH = 75.0  # "Pengoordinasian" for "Pengkoordinasian" is a typo, not a sibling
 
 
 def _alike(a: str, b: str) -> float:
     """Name similarity forgiving a name cut short (``… Pemerintah`` for ``… Kabupaten/Kota``)."""
     return max(fuzz.token_sort_ratio(a, b), fuzz.token_set_ratio(a, b) * 0.95)
+
+
+def other_last_word(a: str, b: str) -> bool:
+    """Two names that end in different words that mean different things (*… Pelaksanaan
+    Restorasi* and *… Pelaksanaan Remediasi*): siblings, not one name typed twice. A name cut
+    short, an abbreviated or mistyped last word does not count."""
+    x, y = a.split(), b.split()
+    if not x or not y or x[-1] == y[-1]:
+        return False
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    if long[:len(short) - 1] == short[:-1] and long[len(short) - 1].startswith(short[-1]):
+        return False  # cut short, or the last word abbreviated
+    if long[:len(short)] == short:
+        return False  # cut short after a whole word
+    last_x, last_y = x[-1], y[-1]
+    if last_x.startswith(last_y) or last_y.startswith(last_x):
+        return False
+    return fuzz.ratio(last_x, last_y) < LAST_WORD_MATCH
 
 
 def _ranked(wanted: str, entries: list[Entry]) -> list[tuple[int, float]]:
@@ -40,7 +59,9 @@ def _ranked(wanted: str, entries: list[Entry]) -> list[tuple[int, float]]:
     for _, score, index in process.extract(wanted, names, scorer=fuzz.token_set_ratio,
                                            limit=None, score_cutoff=NAME_MATCH / 0.95):
         scores[index] = max(scores.get(index, 0.0), score * 0.95)
-    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    return sorted(((i, score) for i, score in scores.items()
+                   if not other_last_word(wanted, names[i])),
+                  key=lambda item: (-item[1], item[0]))
 
 
 @dataclass
@@ -75,6 +96,8 @@ class Recoverer:
         best: tuple[float, Kode] | None = None
         for known_name, kode in self.known.items():
             if not self._fits(kode, level, parent, damaged):
+                continue
+            if known_name != wanted and other_last_word(wanted, known_name):
                 continue
             score = 100.0 if known_name == wanted else _alike(wanted, known_name)
             if best is None or score > best[0]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from renja.codes import Kode, parse_kode
-from renja.domain import Renja, Traced
+from renja.domain import Rencana, Renja, Traced
 from renja.io.grid import Block, is_column_number_row
 from renja.io.recovery import Recoverer
 from renja.io.report import Report
@@ -70,9 +70,7 @@ class TableSet:
             rencana.rows = build_tree(parsed, recoverer, self.report)
             renja.rencana = rencana
             _header(rencana, block)
-            for node in rencana.walk():
-                if node.kode and not node.kode_recovery:
-                    known.setdefault(normalise_name(node.nama), parse_kode(node.kode))
+            known = _known_codes(rencana)
         renja.perangkat_daerah.bidang = renja.perangkat_daerah.bidang or bidang
         recoverer = Recoverer(catalogue, renja.tahun, bidang, known)
         if (block := self._merged("tc29")) is not None:
@@ -94,6 +92,20 @@ class TableSet:
         if (block := self._merged("tujuan_sasaran")) is not None:
             renja.tujuan_sasaran = read_tujuan_sasaran(block, self.report)
             _header(renja.tujuan_sasaran, block)
+
+
+def _known_codes(rencana: Rencana) -> dict[str, Kode]:
+    """The codes T-C.33 prints by name, for recovering other tables' codes; a code T-C.33
+    gives to two different names is not trusted (one of them is wrong: K003)."""
+    names: dict[str, set[str]] = {}
+    for node in rencana.walk():
+        if node.kode and not node.kode_recovery:
+            names.setdefault(node.kode, set()).add(normalise_name(node.nama))
+    known: dict[str, Kode] = {}
+    for node in rencana.walk():
+        if node.kode and not node.kode_recovery and len(names[node.kode]) == 1:
+            known.setdefault(normalise_name(node.nama), parse_kode(node.kode))
+    return known
 
 
 def _header(table: Traced, block: Block) -> None:

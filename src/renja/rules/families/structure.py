@@ -6,10 +6,13 @@ from __future__ import annotations
 import difflib
 import re
 
-from renja.domain import Renja
+from rapidfuzz import fuzz, process
+
+from renja.domain import PlanNode, Renja
 from renja.domain.provenance import Traced
+from renja.nomenklatur import normalise_name
 from renja.numbers import format_rupiah
-from renja.rules.families.codes import duplicated_codes
+from renja.rules.families.codes import NAME_ALIKE, duplicated_codes
 from renja.rules.registry import Context, rule, where
 
 _YEAR = re.compile(r"\b(20\d\d)\b")
@@ -126,6 +129,7 @@ def names_across_tables(ctx: Context) -> None:
     for t31 in ctx.renja.tc31.rows:
         for printed in sorted({n for n in (t31.ranwal.nama, t31.kebutuhan.nama) if n}):
             rows.append(("tc31", t31.kode, printed, t31.source_of("row")))
+    rows += _daftar_pairs(ctx)
     for table, kode, name, source in rows:
         node = plan.get(kode or "")
         if node is None or kode in skip or not name or same_name(name, node.nama):
@@ -136,6 +140,25 @@ def names_across_tables(ctx: Context) -> None:
                    source=source,  # type: ignore[arg-type]
                    id=f"{where(table, kode, None)}: nama '{shown}' berbeda dari T-C.33 ({said})",
                    en=f"{where(table, kode, None)}: name '{shown}' differs from T-C.33 ({said})")
+
+
+def _daftar_pairs(ctx: Context) -> list[tuple[str, str | None, str | None, object]]:
+    """Items of the chapter-3 list paired with the T-C.33 row of their level they resemble
+    most (the list prints no codes); an item like no row is L004's finding."""
+    by_level: dict[str | None, list[PlanNode]] = {}
+    for node in ctx.renja.rencana.walk():
+        if node.kode:
+            by_level.setdefault(node.level, []).append(node)
+    pairs: list[tuple[str, str | None, str | None, object]] = []
+    for item in ctx.renja.daftar_program.rows:
+        nodes = by_level.get(item.level, [])
+        found = process.extractOne(normalise_name(item.nama),
+                                   [normalise_name(n.nama) for n in nodes],
+                                   scorer=fuzz.token_sort_ratio, score_cutoff=NAME_ALIKE)
+        if found is not None:
+            pairs.append(("daftar_program", nodes[found[2]].kode, item.nama,
+                          item.source_of("row")))
+    return pairs
 
 
 _NUMBER_WORDS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
