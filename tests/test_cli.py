@@ -165,10 +165,23 @@ def test_check_writes_the_documented_json(run):
     }
 
 
-def test_check_exits_0_without_errors(run):
-    result = run("check", "tests/io/text/fixtures/renja-disdik-kota-batu-2025.txt")
+def test_check_exits_0_without_errors(run, tmp_path):
+    from renja.demo.generate import Spec, generate
+    from renja.render import render
+
+    plan = render(generate(Spec(sub_kegiatan=20, seed=2)), "text", tmp_path / "rapi.txt")
+    result = run("check", str(plan))
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[-1] == "Jumlah: 0 galat, 1 peringatan, 1 info"
+    assert result.stdout.splitlines()[-1] == "Jumlah: 0 galat, 0 peringatan, 0 info"
+
+
+def test_check_exits_1_with_errors(run):
+    result = run("check", "tests/io/text/fixtures/renja-disdik-kota-batu-2025.txt")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[-1] == "Jumlah: 1 galat, 1 peringatan, 1 info"
+    assert ("T-C.33: judul kolom menyebut 'Rp.000' (ribuan), tetapi nilainya dalam Rupiah: "
+            "dalam ribuan pagu sub kegiatan pada umumnya menjadi lebih dari 50 miliar"
+            in result.stdout)
 
 
 def test_check_exits_2_when_a_file_cannot_be_read(run, tmp_path):

@@ -146,6 +146,21 @@ _MILLIONS = re.compile(r"juta", re.IGNORECASE)
 _THOUSANDS_LABEL = re.compile(r"\.?\s*000\b|ribu", re.IGNORECASE)
 
 
+_UNIT_LABEL = re.compile(
+    r"\(\s*((?:dalam\s+)?(?:ribuan|jutaan)\s+rupiah|Rp\.?\s*(?:\.?\s*000|ribu|juta)"
+    r"(?:\.000)?)\s*\)|\bRp\.?\s*\.?000\b|\b(?:dalam\s+)?(?:ribuan|jutaan)\s+rupiah\b",
+    re.IGNORECASE)
+
+
+def money_unit_label(header: str) -> str | None:
+    """The money unit a header names, as printed: ``Rp.000``, ``dalam ribuan rupiah``,
+    ``Rp ribu``, ``Rp juta``; None when it names none (full Rupiah)."""
+    match = _UNIT_LABEL.search(header)
+    if match is None:
+        return None
+    return (match.group(1) or match.group(0)).strip()
+
+
 def money_scale(label: str | None) -> int:
     """What a money header says the printed amounts are counted in: ``(Rp.000)``, ``(dalam
     ribuan rupiah)``, ``(Rp ribu)`` → 1000; ``(Rp juta)``, ``(dalam jutaan rupiah)`` →

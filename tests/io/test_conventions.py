@@ -15,6 +15,7 @@ from tests.io.text.test_example import EXAMPLE
 
 TEXT = EXAMPLE.read_text()
 MONEY = re.compile(r"^(<i>)?(\d{1,3}(?:\.\d{3})+)(</i>)?$")
+LABELLED = re.compile(r"(:\s*)(\d{1,3}(?:\.\d{3})+)\s*$")
 
 
 def section(text: str, start: str, end: str) -> tuple[int, int]:
@@ -38,6 +39,25 @@ def in_thousands(text: str, label: str | None = None, scale: int = 1000) -> str:
                 cells[j] = cell.replace(match.group(2), format_rupiah(int(value)))
             if label is not None:
                 cells[j] = cells[j].replace("(Rp.000)", label)
+        lines[i] = "\t".join(cells)
+    return "\n".join(lines)
+
+
+def tc33_in_thousands(text: str, label: str = "(Rp.000)") -> str:
+    """The example with T-C.33's amounts printed in thousands under ``label``."""
+    lines = text.split("\n")
+    first, last = section(text, "Tabel T-C.33", "BAB V")
+    for i in range(first, last):
+        cells = lines[i].split("\t")
+        for j, cell in enumerate(cells):
+            match = LABELLED.search(cell) or MONEY.match(cell)
+            if match:  # an amount alone, or after ':' (with its belanja label or not)
+                value = (Decimal(parse_rupiah(match.group(2))) / 1000).quantize(
+                    Decimal(1), ROUND_HALF_UP)
+                cells[j] = cell[:match.start(2)] + format_rupiah(int(value)) + \
+                    cell[match.end(2):]
+            elif cell.strip().endswith("Pagu Indikatif"):
+                cells[j] = f"{cell} {label}"
         lines[i] = "\t".join(cells)
     return "\n".join(lines)
 
@@ -77,6 +97,27 @@ def test_a_tc31_printed_in_millions_is_read_in_full_rupiah():
     found = run_checks(renja)
     assert codes(found, "H004") == []
     for rule in ("L001", "L007"):
+        assert codes(found, rule) == codes(ORIGINAL_FINDINGS, rule), rule
+
+
+@pytest.mark.parametrize("label", ["(Rp.000)", "(dalam ribuan rupiah)", "(Rp ribu)"])
+def test_a_tc33_printed_in_thousands_is_read_in_full_rupiah(label):
+    renja = parse_text(tc33_in_thousands(TEXT, label), "tc33-ribuan.txt").renja
+    assert renja.rencana.skala_uang == 1000
+    pairs = list(zip(renja.rencana.walk(), ORIGINAL.rencana.walk(), strict=True))
+    for got, want in pairs:
+        for name in ("pagu_n", "pagu_n1"):
+            a, b = getattr(got, name), getattr(want, name)
+            assert (a is None) == (b is None) and (a is None or abs(a - b) <= 500), (
+                got.kode, name, a, b)
+        for year in ("belanja_n", "belanja_n1"):
+            for part in ("operasi", "pegawai", "barang_jasa", "modal"):
+                a, b = getattr(getattr(got, year), part), getattr(getattr(want, year), part)
+                assert (a is None) == (b is None) and (a is None or abs(a - b) <= 500)
+    total, original = renja.rencana.total, ORIGINAL.rencana.total
+    assert abs(total.pagu_n - original.pagu_n) <= 500
+    found = run_checks(renja)
+    for rule in ("U001", "U002", "U003", "U004", "U005", "L001", "L007"):
         assert codes(found, rule) == codes(ORIGINAL_FINDINGS, rule), rule
 
 
@@ -158,3 +199,15 @@ def test_a_workbook_row_that_starts_in_year_n1_keeps_its_amounts_in_n1(tmp_path)
     assert (again.indikator[0].target_n, again.indikator[0].target_n1.text) == (None, "100 org")
     before = {n.kode: (n.pagu_n, n.pagu_n1) for n in renja.rencana.walk()}
     assert {n.kode: (n.pagu_n, n.pagu_n1) for n in back.rencana.walk()} == before
+
+
+def test_a_plan_read_from_thousands_is_printed_in_rupiah_under_a_rupiah_label():
+    from renja.io.text.write import render_text
+
+    renja = parse_text(tc33_in_thousands(TEXT), "tc33-ribuan.txt").renja
+    printed = render_text(renja)
+    assert "Kebutuhan Dana/Pagu Indikatif (Rp)" in printed
+    assert "(Rp.000)" not in printed.split("Tabel T-C.33")[-1]
+    assert format_rupiah(renja.rencana.total.pagu_n) in printed
+    assert parse_text(printed, "lagi.txt").renja.rencana.total.pagu_n == \
+        renja.rencana.total.pagu_n

@@ -113,6 +113,10 @@ class Rencana(Traced):
 
     judul: str | None = None
     satuan_uang: str | None = Field(default=None, description="Money label printed, e.g. Rp.000")
+    skala_uang: int | None = Field(
+        default=None, description="The amounts were printed divided by this (1000: in "
+                                  "thousands) and were multiplied back on import: every amount "
+                                  "here is in full Rupiah")
     tata_letak: Literal["permendagri", "sipd-ri"] | None = Field(
         default=None, description="Printed as T-C.33 of Permendagri 86/2017 (default) or as the "
                                   "17-column Renja table of SIPD-RI")

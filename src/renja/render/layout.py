@@ -100,8 +100,10 @@ def split_caption(judul: str | None, nomor: str) -> tuple[str, str]:
     return f"Tabel {nomor}", judul.strip()
 
 
-def money_label(label: str | None) -> str:
-    return f"({label})" if label else "(Rp)"
+def money_label(label: str | None, scale: int | None = None) -> str:
+    """The money header as printed, except that renja prints full Rupiah: amounts read from
+    thousands (``scale``) are labelled ``(Rp)``."""
+    return f"({label})" if label and not (scale and scale > 1) else "(Rp)"
 
 
 # --- T-C.33 ---------------------------------------------------------------------------
@@ -109,7 +111,7 @@ def money_label(label: str | None) -> str:
 
 def tc33(renja: Renja) -> TableLayout:
     n = renja.tahun
-    money = money_label(renja.rencana.satuan_uang)
+    money = money_label(renja.rencana.satuan_uang, renja.rencana.skala_uang)
     header = [
         [HeaderCell("Kode", rowspan=2),
          HeaderCell("Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan/Sub "
@@ -264,7 +266,7 @@ def tc30(renja: Renja) -> TableLayout:
 
 def tc31(renja: Renja) -> TableLayout:
     n = renja.tahun
-    money = money_label(renja.tc31.satuan_uang)
+    money = money_label(renja.tc31.satuan_uang, renja.tc31.skala_uang)
     side = ["Program/Kegiatan/Sub Kegiatan", "Lokasi", "Indikator Kinerja", "Target Capaian"]
     header = [
         [HeaderCell("No", rowspan=2), HeaderCell("Rancangan Awal RKPD", colspan=5),

@@ -46,7 +46,7 @@ def sipd_ri(renja: Renja) -> TableLayout:
         "tc33", "T-C.33",
         title(renja.rencana.judul, "T-C.33",
               f"Rencana Kerja Perangkat Daerah Tahun {n} {renja.pemda.nama or ''}".strip()),
-        header(n, money_label(renja.rencana.satuan_uang)),
+        header(n, money_label(renja.rencana.satuan_uang, renja.rencana.skala_uang)),
         [f"({i})" for i in range(1, 18)], rows,
         [2.5, 9, 10.5, 10, 6, 6, 6, 5.5, 8, 5.5, 5, 5.5, 7, 7, 5.5, 8, 7],
         frozenset({PAGU_N, PAGU_N1}),

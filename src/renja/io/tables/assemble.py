@@ -10,7 +10,7 @@ from renja.io.grid import Block, is_column_number_row
 from renja.io.recovery import Recoverer
 from renja.io.report import Report
 from renja.io.tables import classify_block
-from renja.io.tables.money_unit import settle_tc31
+from renja.io.tables.money_unit import settle_tc31, settle_tc33
 from renja.io.tables.sipd_ri import read_sipd_ri
 from renja.io.tables.small import read_tc32, read_tujuan_sasaran
 from renja.io.tables.tc29 import read_tc29
@@ -85,6 +85,8 @@ class TableSet:
             renja.tc31 = read_tc31(block, self.report)
             _header(renja.tc31, block)
             _codes_for_tc31(renja, recoverer)
+        settle_tc33(renja, self.report, self.name)
+        if renja.tc31.rows:
             settle_tc31(renja, self.report, self.name)
         if (block := self._merged("tc32")) is not None:
             renja.tc32 = read_tc32(block, self.report)

@@ -19,7 +19,7 @@ from renja.io.report import Report
 from renja.io.tables.cells import read_kode, try_money
 from renja.io.tables.rowparts import is_total_label, join_spill, read_target
 from renja.io.tables.tc33 import Parsed
-from renja.numbers import is_zero_dash
+from renja.numbers import is_zero_dash, money_unit_label
 
 _LABELS = (  # first match wins
     ("no", r"^no\.?$|^nomor$"),
@@ -41,7 +41,6 @@ _LABELS = (  # first match wins
 _NODE_TEXT = ("lokasi", "sumber_dana", "prioritas_nasional", "prioritas_daerah",
               "kelompok_sasaran", "penanggung_jawab")
 _TARGETS = ("target_renstra", "realisasi_n2", "prakiraan_n1", "target_n", "target_n1")
-_RUPIAH_UNIT = re.compile(r"\(?\s*Rp\.?\s*(000|\.000|ribu|juta)\s*\)?", re.IGNORECASE)
 
 
 def is_sipd_ri(header: str) -> bool:
@@ -92,9 +91,8 @@ def read_sipd_ri(block: Block, report: Report) -> tuple[Rencana, list[Parsed]]:
             _indicator(parsed[-1].node, cell, row, where, report)
         elif any(row.text(i) for i in range(len(row.cells))):
             report.unplaced(row.source, "\t".join(row.texts()))
-    unit = _RUPIAH_UNIT.search(block.header_text())
     rencana = Rencana(judul=block.caption_text or None, tata_letak="sipd-ri",
-                      satuan_uang=unit.group(0).strip("() ") if unit else None, total=total)
+                      satuan_uang=money_unit_label(block.header_text()), total=total)
     return rencana, parsed
 
 

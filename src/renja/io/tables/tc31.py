@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-import re
-
 from renja.domain import IndikatorTarget, Tc31, Tc31Row, Tc31Side
 from renja.io.grid import Block, GridRow, column_numbers
 from renja.io.report import Report
 from renja.io.tables.cells import is_money, try_money
 from renja.io.tables.rowparts import is_total_label, join_spill, read_target
+from renja.numbers import money_unit_label
 
 SIDES = {2: ("ranwal", "nama"), 3: ("ranwal", "lokasi"), 4: ("ranwal", "indikator"),
          5: ("ranwal", "target"), 6: ("ranwal", "pagu"), 7: ("kebutuhan", "nama"),
          8: ("kebutuhan", "lokasi"), 9: ("kebutuhan", "indikator"),
          10: ("kebutuhan", "target"), 11: ("kebutuhan", "pagu")}
-_RUPIAH_UNIT = re.compile(r"Rp\.?\s*\.?000|ribu|juta", re.IGNORECASE)
 
 
 def read_tc31(block: Block, report: Report) -> Tc31:
-    unit = _RUPIAH_UNIT.search(block.header_text())
-    table = Tc31(judul=block.caption_text or None, satuan_uang=unit.group(0) if unit else None)
+    table = Tc31(judul=block.caption_text or None,
+                 satuan_uang=money_unit_label(block.header_text()))
     numbers = column_numbers(block)
     for row in block.rows:
         cells = {i: c.text for i, c in row.filled()}

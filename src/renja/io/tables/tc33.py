@@ -22,8 +22,7 @@ from renja.io.tables.rowparts import (
     left_part,
     read_target,
 )
-
-_RUPIAH_UNIT = re.compile(r"\(?\s*Rp\.?\s*(000|\.000|ribu|juta)\s*\)?", re.IGNORECASE)
+from renja.numbers import money_unit_label
 
 
 @dataclass
@@ -58,10 +57,8 @@ def read_tc33(block: Block, report: Report) -> tuple[Rencana, list[Parsed]]:
         _read_row(row, state)
     for item in state.parsed:
         _settle_unlabeled(item, report)
-    match = _RUPIAH_UNIT.search(block.header_text())
     rencana = Rencana(judul=block.caption_text or None,
-                      satuan_uang=match.group(0).strip("() ") if match else None,
-                      total=state.total)
+                      satuan_uang=money_unit_label(block.header_text()), total=state.total)
     rencana.catatan = state.notes
     return rencana, state.parsed
 

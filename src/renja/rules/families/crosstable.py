@@ -60,12 +60,18 @@ def _line(source: Source | None) -> str:
     return source.at() if source else ""
 
 
+def _rounding(ctx: Context) -> int:
+    """How far amounts of T-C.31 and T-C.33 may differ by rounding: 1.000 when one of them
+    was printed in thousands."""
+    return max(ctx.renja.tc31.skala_uang or 1, ctx.renja.rencana.skala_uang or 1)
+
+
 @rule("L001", "lintas_tabel", "error", "Pagu T-C.33 berbeda dari kebutuhan dana T-C.31",
       "T-C.33 pagu differs from the T-C.31 kebutuhan dana",
       "T-C.33 5.03.01.2.02.0001 (…): pagu 2024 7.883.943.000 berbeda dari kebutuhan dana di "
       "T-C.31 7.800.000.000 (baris 432)")
 def pagu_vs_tc31(ctx: Context) -> None:
-    rounding = ctx.renja.tc31.skala_uang or 1  # printed in thousands: within 1.000 agrees
+    rounding = _rounding(ctx)  # printed in thousands: within 1.000 agrees
     for row, node in _pairs(ctx):
         expected, actual = row.kebutuhan.pagu, node.pagu_n
         if expected is None or actual is None or abs(expected - actual) < rounding or \
@@ -347,7 +353,7 @@ def totals(ctx: Context) -> None:
     tc31 = ctx.renja.tc31.total_kebutuhan
     if total is None or total.pagu_n is None or tc31 is None or tc31 == total.pagu_n:
         return
-    if abs(tc31 - total.pagu_n) < (ctx.renja.tc31.skala_uang or 1):
+    if abs(tc31 - total.pagu_n) < _rounding(ctx):
         return  # printed in thousands: rounded
     ctx.report(table="tc31", field="total_kebutuhan", expected=total.pagu_n, actual=tc31,
                id=f"T-C.31: jumlah kebutuhan dana {format_rupiah(tc31)} berbeda dari JUMLAH "

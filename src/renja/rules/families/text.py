@@ -8,6 +8,7 @@ from typing import Any
 
 from renja.domain import Bab, Bagian, Source
 from renja.domain.provenance import Traced
+from renja.io.tables.money_unit import too_large
 from renja.numbers import format_rupiah, money_scale
 from renja.rules.registry import Context, rule
 
@@ -162,6 +163,7 @@ _UNITS = {1000: ("ribuan", "thousands"), 1_000_000: ("jutaan", "millions")}
       "T-C.31: judul kolom menyebut 'Rp.000' (ribuan), tetapi nilainya dalam Rupiah: jumlahnya "
       "22.145.310.718 sama dengan JUMLAH TOTAL T-C.33")
 def money_label(ctx: Context) -> None:
+    _plan_label(ctx)
     tc31 = ctx.renja.tc31
     label, said = tc31.satuan_uang, money_scale(ctx.renja.tc31.satuan_uang)
     scale = tc31.skala_uang or 1
@@ -177,9 +179,8 @@ def money_label(ctx: Context) -> None:
         return
     if said == 1 or scale != 1 or tc31.total_kebutuhan is None:
         return
-    total = ctx.renja.rencana.total
-    plan_in_rupiah = money_scale(ctx.renja.rencana.satuan_uang) == 1
-    same = total is not None and tc31.total_kebutuhan == total.pagu_n and plan_in_rupiah
+    total = ctx.renja.rencana.total  # in Rupiah, whatever T-C.33 printed
+    same = total is not None and tc31.total_kebutuhan == total.pagu_n
     huge = tc31.total_kebutuhan * said >= 10_000_000_000_000
     if not (same or huge):
         return
@@ -194,6 +195,28 @@ def money_label(ctx: Context) -> None:
                   f"Rupiah: {why_id}",
                en=f"T-C.31: the header says '{label}' ({unit_en}), but the values are in "
                   f"Rupiah: {why_en}")
+
+
+def _plan_label(ctx: Context) -> None:
+    """T-C.33 headed in thousands whose amounts a T-C.31 in Rupiah shows to be Rupiah."""
+    rencana = ctx.renja.rencana
+    said = money_scale(rencana.satuan_uang)
+    if said == 1 or (rencana.skala_uang or 1) != 1 or rencana.total is None:
+        return
+    unit_id, unit_en = _UNITS[said]
+    total = format_rupiah(rencana.total.pagu_n) if rencana.total.pagu_n else "-"
+    if too_large(ctx.renja, said):
+        why_id = f"dalam {unit_id} pagu sub kegiatan pada umumnya menjadi lebih dari 50 miliar"
+        why_en = f"in {unit_en} the typical sub kegiatan would cost more than 50 billion"
+    else:
+        why_id = f"JUMLAH TOTAL {total} sama dengan jumlah T-C.31"
+        why_en = f"the total {total} equals the T-C.31 total"
+    ctx.report(table="tc33", field="satuan_uang", expected="Rp", actual=rencana.satuan_uang,
+               source=rencana.source_of("header"),
+               id=f"T-C.33: judul kolom menyebut '{rencana.satuan_uang}' ({unit_id}), tetapi "
+                  f"nilainya dalam Rupiah: {why_id}",
+               en=f"T-C.33: the header says '{rencana.satuan_uang}' ({unit_en}), but the values "
+                  f"are in Rupiah: {why_en}")
 
 
 @rule("H005", "teks", "warning", "Tahun kolom berulang di judul tabel",
