@@ -19,6 +19,7 @@ _LOWER = re.compile(
 _HIGHER = re.compile(
     r"\b(?:semakin|makin)\s+(?:tinggi|besar|naik|meningkat|banyak)\b.{0,80}?"
     r"\b(?:baik|berhasil|keberhasilan)|\bpolaritas\s+positif\b", re.IGNORECASE | re.DOTALL)
+_MENTION = re.compile(r"makin|polaritas|keberhasilan", re.IGNORECASE)  # cheap first look
 _SENTENCE = re.compile(r"(?<=[.;:!?])\s+|\n+")
 WINDOW = 3  # sentences before the statement in which the indicator may be named
 
@@ -62,7 +63,7 @@ def _texts(renja: Renja) -> Iterator[tuple[list[str], Source | None]]:
     for bab in renja.bab:
         holders: list[Bab | Bagian] = [bab, *bab.bagian]
         for holder in holders:
-            if holder.teks:
+            if holder.teks and _MENTION.search(holder.teks):
                 yield [s for s in _SENTENCE.split(holder.teks) if s.strip()], \
                     holder.source_of("teks")
 

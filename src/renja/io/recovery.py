@@ -123,18 +123,24 @@ class Recoverer:
     def _from_nomenclature(self, nama: str, level: Level | None, parent: Kode | None,
                            damaged: DamagedKode | None) -> Recovered | None:
         candidates = self._candidates(level, parent)
-        best: tuple[float, Kode] | None = None
-        for index, score in _ranked(normalise_name(nama), candidates):
-            kode = self._localise(candidates[index].parsed)
-            if damaged is None or damaged.could_be(kode):
-                best = (score, kode)
-                break
+        wanted = normalise_name(nama)
+        exact = [(i, 100.0) for i, e in enumerate(candidates) if e.key == wanted]
+        best = (self._first_fitting(exact, candidates, damaged)  # printed exactly: no search
+                or self._first_fitting(_ranked(wanted, candidates), candidates, damaged))
         if best is None:
             return None
         where_en = f" under {parent.canonical}" if parent else ""
         where_id = f" di bawah {parent.canonical}" if parent else ""
         return Recovered(best[1], f"from the nomenclature (name {best[0]:.0f}% alike{where_en})",
                          f"dari nomenklatur (nama mirip {best[0]:.0f}%{where_id})")
+
+    def _first_fitting(self, ranked: list[tuple[int, float]], candidates: list[Entry],
+                       damaged: DamagedKode | None) -> tuple[float, Kode] | None:
+        for index, score in ranked:
+            kode = self._localise(candidates[index].parsed)
+            if damaged is None or damaged.could_be(kode):
+                return score, kode
+        return None
 
     def _candidates(self, level: Level | None, parent: Kode | None) -> list[Entry]:
         if parent is not None:

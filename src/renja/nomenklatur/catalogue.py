@@ -140,7 +140,12 @@ class Catalogue:
             root = under if isinstance(under, Kode) else parse_kode(under)
             roots = (root, root.as_cross_cutting())
             entries = [e for e in entries if any(e.parsed.is_under(r) for r in roots)]
-        found = _best(normalise_name(query), entries, limit, min_score)
+        wanted = normalise_name(query)
+        if limit == 1:  # the one best: a name printed exactly needs no fuzzy search
+            exact = next((e for e in entries if e.key == wanted), None)
+            if exact is not None:
+                return [Match(exact, 100.0)]
+        found = _best(wanted, entries, limit, min_score)
         return [Match(entries[index], round(score, 1)) for index, score in found]
 
     def _index(self, versi: str, level: Level | None) -> list[Entry]:

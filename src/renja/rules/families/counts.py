@@ -27,6 +27,8 @@ def stated_counts(ctx: Context) -> None:
             for level in _COUNT}
     last = {level: sum(1 for r in ctx.renja.tc29.rows if r.level == level) for level in _COUNT}
     for bab, paragraph, source in _paragraphs(ctx):
+        if "egiatan" not in paragraph and "rogram" not in paragraph.lower():
+            continue  # names neither: nothing to count (most paragraphs)
         for level, pattern in _COUNT.items():
             for match in pattern.finditer(paragraph):
                 stated = int(match.group(1))

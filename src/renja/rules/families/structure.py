@@ -150,11 +150,14 @@ def _daftar_pairs(ctx: Context) -> list[tuple[str, str | None, str | None, objec
         if node.kode:
             by_level.setdefault(node.level, []).append(node)
     pairs: list[tuple[str, str | None, str | None, object]] = []
+    names = {level: [normalise_name(n.nama) for n in nodes] for level, nodes in by_level.items()}
     for item in ctx.renja.daftar_program.rows:
-        nodes = by_level.get(item.level, [])
-        found = process.extractOne(normalise_name(item.nama),
-                                   [normalise_name(n.nama) for n in nodes],
-                                   scorer=fuzz.token_sort_ratio, score_cutoff=NAME_ALIKE)
+        nodes, keys = by_level.get(item.level, []), names.get(item.level, [])
+        wanted = normalise_name(item.nama)
+        if wanted in keys:
+            continue  # the same name: nothing to compare
+        found = process.extractOne(wanted, keys, scorer=fuzz.token_sort_ratio,
+                                   score_cutoff=NAME_ALIKE)
         if found is not None:
             pairs.append(("daftar_program", nodes[found[2]].kode, item.nama,
                           item.source_of("row")))
