@@ -20,6 +20,7 @@ import click
 from renja import __version__
 from renja.batch import Outcome, expand, run, workspace
 from renja.codes import LEVELS, parse_kode
+from renja.demo.conventions import CONVENTIONS, DEFECTS
 from renja.edit_tables import add_usulan_rows
 from renja.errors import RenjaError
 from renja.io import json as renja_json
@@ -433,15 +434,39 @@ def serve(host: str, demo: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "xlsx", "text"]), default="json",
               show_default=True)
 @click.option("--seed", type=int, default=1, show_default=True)
+@click.option("--convention", "conventions", multiple=True,
+              type=click.Choice(sorted(CONVENTIONS)),
+              help="Print the plans the way agencies do (repeatable; overrides --format): "
+                   + "; ".join(f"{k}: {v}" for k, v in CONVENTIONS.items()) + ".")
+@click.option("--defect", "defects", multiple=True, type=click.Choice(sorted(DEFECTS)),
+              help="Plant this mistake in every other plan, in turn (repeatable): "
+                   + "; ".join(f"{k} ({v[0]}): {v[1]}" for k, v in DEFECTS.items()) + ".")
+@click.option("--verify", is_flag=True,
+              help="Read the written plans back and print the figures: T-C.33 money exact, "
+                   "errors on consistent plans, planted defects found.")
 @reports_errors
-def demo_data(output: str, plans: int, fmt: str, seed: int) -> None:
-    """Write synthetic, consistent plans (40 agencies per pemda, 20-150 sub kegiatan each)."""
+def demo_data(output: str, plans: int, fmt: str, seed: int, conventions: tuple[str, ...],
+              defects: tuple[str, ...], verify: bool) -> None:
+    """Write synthetic plans (40 agencies per pemda, 20-150 sub kegiatan each): consistent,
+    or printed by real documents' conventions and with planted mistakes."""
     from pathlib import Path
 
+    from renja.demo.conventions import verify as verify_corpus
+    from renja.demo.conventions import write_convention_corpus
     from renja.demo.corpus import write_corpus
 
-    written = write_corpus(Path(output), plans, fmt, seed)
-    click.echo(f"{len(written)} Renja → {output}", err=True)
+    if not (conventions or defects or verify):
+        written = write_corpus(Path(output), plans, fmt, seed)
+        click.echo(f"{len(written)} Renja → {output}", err=True)
+        return
+    corpus = write_convention_corpus(Path(output), plans, conventions, defects, seed)
+    click.echo(f"{len(corpus)} Renja → {output}", err=True)
+    if verify:
+        figures = verify_corpus(corpus)
+        click.echo("\n".join(figures.lines()))
+        if figures.exact_rows < figures.rows or figures.errors_on_consistent or \
+                sum(figures.found.values()) < sum(figures.planted.values()):
+            raise SystemExit(1)
 
 
 def _register_plan_commands() -> None:

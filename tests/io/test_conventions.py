@@ -211,3 +211,16 @@ def test_a_plan_read_from_thousands_is_printed_in_rupiah_under_a_rupiah_label():
     assert format_rupiah(renja.rencana.total.pagu_n) in printed
     assert parse_text(printed, "lagi.txt").renja.rencana.total.pagu_n == \
         renja.rencana.total.pagu_n
+
+
+def test_a_header_year_copied_from_an_older_document_on_one_page_only_is_reported():
+    lines = TEXT.split("\n")
+    headers = [i for i, t in enumerate(lines) if "\tRencana Tahun 2024\t" in t]
+    assert len(headers) > 2  # the header is printed again on every page
+    lines[headers[1]] = lines[headers[1]].replace("Rencana Tahun 2024", "Rencana Tahun 2023")
+    found = [f for f in run_checks(parse_text("\n".join(lines), "tahun.txt").renja)
+             if f.rule == "H009"]
+    assert [(f.source.line, f.message) for f in found] == [
+        (headers[1] + 1, "T-C.33: judul kolom 'Rencana Tahun 2023' menyebut tahun 2023; "
+                         "rencana Renja ini untuk tahun 2024")]
+    assert [f for f in ORIGINAL_FINDINGS if f.rule == "H009"] == []

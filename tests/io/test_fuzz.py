@@ -145,7 +145,7 @@ def test_any_typed_value_is_a_number_a_code_a_target_or_one_error(text):
 @pytest.fixture(scope="module")
 def small_pdf() -> bytes:
     from renja.demo.generate import Spec, generate
-    from tests.io.pdf.handmade import handmade_pdf
+    from renja.demo.lookalike.word_pdf import handmade_pdf
 
     return handmade_pdf(generate(Spec(sub_kegiatan=6, seed=5)), set())
 
@@ -173,7 +173,7 @@ def test_mutated_pdfs_are_read_or_refused(small_pdf, changes):
 @pytest.fixture(scope="module")
 def sipd_page() -> str:
     from renja.demo.generate import Spec, generate
-    from tests.io.html.sipd import sipd_xls
+    from renja.demo.lookalike.sipd_html import sipd_xls
 
     return sipd_xls(generate(Spec(sub_kegiatan=8, seed=9)), set()).decode("cp1252")
 

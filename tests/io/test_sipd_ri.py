@@ -11,11 +11,11 @@ from click.testing import CliRunner
 
 from renja.cli import cli
 from renja.demo.generate import Spec, generate
+from renja.demo.lookalike.sipd_html import sipd_ri_xls
 from renja.domain import Renja, Target, parse_target
 from renja.io import json as renja_json
 from renja.io.read import read_plan
 from renja.render import render
-from tests.io.html.sipd import sipd_ri_xls
 
 FIELDS = ("kode", "nama", "pagu_n", "pagu_n1", "lokasi", "sumber_dana", "prioritas_nasional",
           "prioritas_daerah", "kelompok_sasaran", "penanggung_jawab")

@@ -102,3 +102,22 @@ def test_l008_compares_the_chapter_3_list_with_the_row_it_resembles():
 
 def test_l008_allows_abbreviations_and_case_in_the_chapter_3_list():
     assert check(listed_plan("PENYEDIAAN GAJI dan Tunj. ASN"), "L008") == []
+
+
+def test_h009_reports_a_header_year_that_does_not_fit_once_per_label():
+    from renja.domain import KolomTahun
+
+    renja = plan(node("5.03.02", "Program"))
+    for line, label, year in ((674, "Rencana Tahun 2024", 2024),
+                              (674, "Prakiraan Maju Rencana Tahun 2025", 2025),
+                              (704, "Rencana Tahun 2023", 2023),
+                              (745, "Rencana Tahun 2023", 2023),
+                              (745, "Prakiraan Maju Rencana Tahun 2024", 2024)):
+        kolom = KolomTahun(label=label, tahun=year)
+        kolom.trace("label", src(line))
+        renja.rencana.kolom_tahun.append(kolom)
+    assert check(renja, "H009") == [
+        (704, "T-C.33: judul kolom 'Rencana Tahun 2023' menyebut tahun 2023; rencana Renja ini "
+              "untuk tahun 2024"),
+        (745, "T-C.33: judul kolom 'Prakiraan Maju Rencana Tahun 2024' menyebut tahun 2024; "
+              "prakiraan maju Renja ini untuk tahun 2025")]

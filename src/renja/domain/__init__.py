@@ -5,6 +5,7 @@ from renja.domain.plan import (
     Belanja,
     Indikator,
     Jumlah,
+    KolomTahun,
     PlanNode,
     Polaritas,
     Rencana,
@@ -45,9 +46,9 @@ from renja.domain.target import Target, format_target, parse_target
 
 __all__ = [
     "FORMAT", "TAHAPAN", "Agregasi", "Bab", "Bagian", "Belanja", "DaftarItem", "DaftarProgram",
-    "Indikator", "IndikatorTarget", "Jumlah", "NilaiTahun", "Pasal", "Pemda", "Penandatangan",
-    "PerangkatDaerah", "Peraturan", "PlanNode", "Polaritas", "Rencana", "Renja", "Source",
-    "Tahapan", "Target", "Tc29", "Tc29Indikator", "Tc29Row", "Tc30", "Tc30Row", "Tc31",
+    "Indikator", "IndikatorTarget", "Jumlah", "KolomTahun", "NilaiTahun", "Pasal", "Pemda",
+    "Penandatangan", "PerangkatDaerah", "Peraturan", "PlanNode", "Polaritas", "Rencana", "Renja",
+    "Source", "Tahapan", "Target", "Tc29", "Tc29Indikator", "Tc29Row", "Tc30", "Tc30Row", "Tc31",
     "Tc31Row", "Tc31Side", "Tc32", "Traced", "TujuanSasaran", "TujuanSasaranRow", "Usulan",
     "format_target", "parse_target",
 ]

@@ -108,6 +108,13 @@ class Jumlah(Traced):
     belanja_n1: Belanja = Field(default_factory=Belanja)
 
 
+class KolomTahun(Traced):
+    """A year a column header names, as printed on one page (``Rencana Tahun 2024``)."""
+
+    label: str
+    tahun: int
+
+
 class Rencana(Traced):
     """T-C.33 Rumusan rencana program dan kegiatan tahun n dan prakiraan maju n+1."""
 
@@ -125,6 +132,8 @@ class Rencana(Traced):
     )
     rows: list[PlanNode] = Field(default_factory=list)
     total: Jumlah | None = None
+    kolom_tahun: list[KolomTahun] = Field(
+        default_factory=list, description="Years the column headers name, on every page")
 
     def walk(self) -> Iterator[PlanNode]:
         for row in self.rows:

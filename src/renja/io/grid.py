@@ -84,6 +84,8 @@ class Block:
     notes: list[tuple[Source, str]] = field(default_factory=list)
     """Lines near the table that are not rows, e.g. ``Nama Perangkat Daerah : BKPSDM``."""
     source: Source | None = None
+    repeated: list[GridRow] = field(default_factory=list)
+    """The header rows printed again after each page break (a year may differ there)."""
 
     @property
     def caption_text(self) -> str:

@@ -163,6 +163,7 @@ def _chapters(renja: Renja) -> Iterator[Block]:
             yield Heading(judul, 1)
             for number, title in sections:
                 yield Heading(f"{number} {title}", 2)
+                yield from _lists(renja, number)
                 key = TABLE_AFTER.get(number)
                 if key:
                     placed.add(key)
@@ -173,6 +174,21 @@ def _chapters(renja: Renja) -> Iterator[Block]:
     for key in ("tc29", "tc30", "tc31", "tc32", "tujuan_sasaran", "tc33"):
         if key not in placed:
             yield Table(layout(renja, key))
+
+
+def _lists(renja: Renja, section: str) -> Iterator[Block]:
+    """The lists a plan keeps as data, printed in their section when the plan has no chapter
+    text of its own (a plan made in the web app): isu penting (2.3), kebijakan (3.1), the
+    program/kegiatan/sub kegiatan list (3.3)."""
+    if section == "2.3":
+        yield from (Paragraph(f"{i}. {text}", "item")
+                    for i, text in enumerate(renja.isu_penting, start=1))
+    elif section == "3.1":
+        yield from (Paragraph(f"{i}. {text}", "item")
+                    for i, text in enumerate(renja.kebijakan, start=1))
+    elif section == "3.3":
+        yield from (Paragraph(f"{item.nomor}. {item.nama}" if item.nomor else item.nama, "item")
+                    for item in renja.daftar_program.rows)
 
 
 def _paragraphs(text: str) -> Iterator[Block]:

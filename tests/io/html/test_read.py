@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from renja.demo.generate import Spec, generate
+from renja.demo.lookalike.sipd_html import sipd_xls
 from renja.errors import FormatError
 from renja.io.read import read_plan
 from renja.io.text.read import parse_text
 from renja.render import render
-from tests.io.html.sipd import sipd_xls
 from tests.io.pdf.test_read import plain
 from tests.io.text.test_example import EXAMPLE
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from renja.demo.generate import Spec, generate
+from renja.demo.lookalike.two_row import write
 from renja.domain import Renja
 from renja.io.read import read_plan
 from renja.rules import run_checks
-from tests.io.xlsx.two_row import write
 
 FIELDS = ("operasi", "pegawai", "barang_jasa", "modal")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from renja.codes import Kode, parse_kode
-from renja.domain import Rencana, Renja, Traced
+from renja.domain import KolomTahun, Rencana, Renja, Traced
 from renja.io.grid import Block, is_column_number_row
 from renja.io.recovery import Recoverer
 from renja.io.report import Report
@@ -68,6 +68,7 @@ class TableSet:
             bidang = bidang_of(parsed)
             recoverer = Recoverer(catalogue, renja.tahun, bidang)
             rencana.rows = build_tree(parsed, recoverer, self.report)
+            rencana.kolom_tahun = header_years(block)
             renja.rencana = rencana
             _header(rencana, block)
             known = _known_codes(rencana)
@@ -94,6 +95,23 @@ class TableSet:
         if (block := self._merged("tujuan_sasaran")) is not None:
             renja.tujuan_sasaran = read_tujuan_sasaran(block, self.report)
             _header(renja.tujuan_sasaran, block)
+
+
+_YEAR_LABEL = re.compile(r"(?:Rencana|Prakiraan\s+Maju|Target|Pagu\s+Indikatif)[^\d]{0,40}?"
+                         r"\b(20\d\d)\b", re.IGNORECASE)
+
+
+def header_years(block: Block) -> list[KolomTahun]:
+    """Every year a plan-table header names, on the first page and on every repeated header,
+    each with the cell it was read from."""
+    found: list[KolomTahun] = []
+    for row in [*block.header, *block.repeated]:
+        for index, cell in row.filled():
+            for match in _YEAR_LABEL.finditer(cell.text):
+                kolom = KolomTahun(label=" ".join(cell.text.split()), tahun=int(match.group(1)))
+                kolom.trace("label", row.source_at(index))
+                found.append(kolom)
+    return found
 
 
 def _known_codes(rencana: Rencana) -> dict[str, Kode]:

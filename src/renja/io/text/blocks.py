@@ -86,7 +86,9 @@ def block_from_rows(rows: list[GridRow], caption: list[str]) -> Block:
     while i < len(rows):
         row = rows[i]
         if signature is not None and _signature(row) == signature:
-            i += _repeat_size(rows, i, size)
+            repeat = _repeat_size(rows, i, size)
+            block.repeated.extend(rows[i:i + repeat])
+            i += repeat
             after_break = True
             continue
         row.after_break = after_break

@@ -14,6 +14,7 @@ _COUNT = {
     "kegiatan": re.compile(r"(\d+)\s*(?:\([a-z ]+\)\s*)?(?<!sub )kegiatan\b", re.IGNORECASE),
     "sub_kegiatan": re.compile(r"(\d+)\s*(?:\([a-z ]+\)\s*)?sub\s*kegiatan\b", re.IGNORECASE),
 }
+_LIST_ITEM = re.compile(r"^[-•*\s]*\d+(?:\.\d+)*\.?\s")
 LAST_YEAR = ("II",)  # the evaluation of last year: its counts may be those of T-C.29
 
 
@@ -29,6 +30,8 @@ def stated_counts(ctx: Context) -> None:
     for bab, paragraph, source in _paragraphs(ctx):
         if "egiatan" not in paragraph and "rogram" not in paragraph.lower():
             continue  # names neither: nothing to count (most paragraphs)
+        if _LIST_ITEM.match(paragraph):
+            continue  # "1. PROGRAM …", "1.2 Kegiatan …": an item's number, not a count
         for level, pattern in _COUNT.items():
             for match in pattern.finditer(paragraph):
                 stated = int(match.group(1))

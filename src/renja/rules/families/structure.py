@@ -202,3 +202,32 @@ def stated_sections(ctx: Context) -> None:
                               f"tetapi BAB {target.nomor} berisi {actual} bagian ({span})",
                            en=f"Text {where_}: '{match.group(0)}' for chapter {target.nomor}, "
                               f"but chapter {target.nomor} has {actual} sections ({span})")
+
+
+@rule("H009", "teks", "warning", "Tahun di judul kolom T-C.33 tidak cocok dengan tahun Renja",
+      "A T-C.33 column header names a year that does not fit the plan year",
+      "T-C.33: judul kolom 'Rencana Tahun 2023' menyebut tahun 2023; rencana Renja ini untuk "
+      "tahun 2024")
+def header_years(ctx: Context) -> None:
+    n = ctx.renja.tahun
+    seen: set[tuple[str, int]] = set()
+    for kolom in ctx.renja.rencana.kolom_tahun:
+        label = kolom.label.lower()
+        if "prakiraan maju" in label:
+            allowed, what, what_en = {n + 1}, f"prakiraan maju Renja ini untuk tahun {n + 1}", \
+                f"the prakiraan maju of this plan is {n + 1}"
+        elif label.startswith("rencana"):
+            allowed, what, what_en = {n}, f"rencana Renja ini untuk tahun {n}", \
+                f"this plan is for {n}"
+        else:
+            allowed, what, what_en = {n, n + 1}, f"Renja ini untuk tahun {n} dan {n + 1}", \
+                f"this plan is for {n} and {n + 1}"
+        key = (kolom.label, kolom.tahun)
+        if kolom.tahun in allowed or key in seen:
+            continue
+        seen.add(key)
+        ctx.report(table="tc33", field="judul_kolom", expected=" atau ".join(map(str, allowed)),
+                   actual=str(kolom.tahun), source=kolom.source_of("label"),
+                   id=f"T-C.33: judul kolom '{kolom.label}' menyebut tahun {kolom.tahun}; {what}",
+                   en=f"T-C.33: the column header '{kolom.label}' names {kolom.tahun}; "
+                      f"{what_en}")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
+from openpyxl.worksheet.worksheet import Worksheet
 
 from renja.domain import Belanja, PlanNode, Renja
 
@@ -18,7 +19,7 @@ BELANJA = (("operasi", "Belanja Operasi"), ("pegawai", "Belanja Pegawai"),
 
 def write(renja: Renja, path: Path, total_in_kode: bool = True) -> Path:
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]
     sheet.title = "T-C.33"
     n = renja.tahun
     sheet["A1"] = (f"Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun {n} dan "
@@ -64,7 +65,7 @@ def write(renja: Renja, path: Path, total_in_kode: bool = True) -> Path:
     return path
 
 
-def _node(sheet, node: PlanNode, row: int) -> int:  # type: ignore[no-untyped-def]
+def _node(sheet: Worksheet, node: PlanNode, row: int) -> int:
     sheet[f"A{row}"] = node.kode
     sheet[f"B{row}"] = node.nama
     first = node.indikator[0] if node.indikator else None
@@ -84,14 +85,14 @@ def _node(sheet, node: PlanNode, row: int) -> int:  # type: ignore[no-untyped-de
     return _breakdown(sheet, row, node.belanja_n, node.belanja_n1)
 
 
-def _money(sheet, row: int, n: int | None, n1: int | None) -> None:  # type: ignore[no-untyped-def]
+def _money(sheet: Worksheet, row: int, n: int | None, n1: int | None) -> None:
     for column, value in (("G", n), ("L", n1)):
         if value is not None:
             sheet[f"{column}{row}"] = value
             sheet[f"{column}{row}"].number_format = MONEY
 
 
-def _breakdown(sheet, row: int, n: Belanja, n1: Belanja) -> int:  # type: ignore[no-untyped-def]
+def _breakdown(sheet: Worksheet, row: int, n: Belanja, n1: Belanja) -> int:
     for field, label in BELANJA:
         a, b = getattr(n, field), getattr(n1, field)
         if a is None and b is None:

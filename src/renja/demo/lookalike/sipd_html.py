@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
-from renja.domain import Renja
+from renja.domain import Indikator, Renja, Target
 from renja.domain.target import format_target
 from renja.numbers import format_rupiah
 
@@ -76,16 +76,18 @@ SIPD_RI_HEADER = ("No", "Kode", "Urusan/Bidang Urusan/Program/Kegiatan/Sub Kegia
                   "Perangkat Daerah Penanggung Jawab")
 
 
+def txt(target: Target | None) -> str:
+    return escape(format_target(target)) if target is not None else "&nbsp;"
+
+
 def sipd_ri_xls(renja: Renja) -> bytes:
     """The plan as SIPD-RI's 17-column Renja table, downloaded as "Excel" (HTML)."""
     n = renja.tahun
     rows = []
     for number, node in enumerate(renja.rencana.walk(), start=1):
-        for i, ind in enumerate(node.indikator or [None]):  # type: ignore[list-item]
+        indikator: list[Indikator | None] = list(node.indikator) or [None]
+        for i, ind in enumerate(indikator):
             first = i == 0
-
-            def txt(target: object) -> str:
-                return escape(format_target(target)) if target is not None else "&nbsp;"
 
             cells = [
                 str(number) if first else "", escape(node.kode or "") if first else "",
