@@ -20,7 +20,7 @@ from openpyxl import Workbook
 from renja.errors import FormatError
 from renja.io.report import ImportResult
 from renja.io.text.chapters import is_chapter
-from renja.io.text.read import decode_text, parse_text
+from renja.io.text.read import decode_text, parse_text, read_bounded
 from renja.text import clean_text
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -51,17 +51,7 @@ def read_html(path: str | Path) -> ImportResult:
     from renja.io.xlsx.read import read_workbook  # openpyxl is slow to import
 
     path = Path(path)
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise FormatError(
-                f"{path.name}: {path.stat().st_size // 1024 // 1024} MB of HTML is more than a "
-                f"Renja (at most {MAX_BYTES // 1024 // 1024} MB)",
-                f"{path.name}: HTML {path.stat().st_size // 1024 // 1024} MB lebih besar dari "
-                f"sebuah Renja (paling besar {MAX_BYTES // 1024 // 1024} MB)")
-        text, _ = decode_text(path.read_bytes())
-    except OSError as exc:
-        raise FormatError(f"{path.name}: cannot be read ({exc.strerror})",
-                          f"{path.name}: tidak dapat dibaca ({exc.strerror})") from exc
+    text, _ = decode_text(read_bounded(path, MAX_BYTES, "HTML", "HTML"))
     parser = _Parser(path.name)
     parser.feed(text)
     parser.close()

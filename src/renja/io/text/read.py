@@ -28,20 +28,25 @@ _CAPTION_START = re.compile(r"^Tabel\b", re.IGNORECASE)
 _AGENCY_NOTE = re.compile(r"^Nama\s+(?:Perangkat Daerah|OPD|SKPD)\s*:\s*(.+)$", re.IGNORECASE)
 
 
-def read_text(path: str | Path) -> ImportResult:
-    path = Path(path)
+def read_bounded(path: Path, limit: int, kind_en: str, kind_id: str) -> bytes:
+    """A file's bytes, refused in one line when larger than a Renja can be (``limit``)."""
     try:
-        if path.stat().st_size > MAX_BYTES:
+        size = path.stat().st_size
+        if size > limit:
             raise FormatError(
-                f"{path.name}: {path.stat().st_size // 1024} KB of text is more than a Renja "
-                f"(at most {MAX_BYTES // 1024} KB)",
-                f"{path.name}: teks {path.stat().st_size // 1024} KB lebih besar dari sebuah "
-                f"Renja (paling besar {MAX_BYTES // 1024} KB)")
-        data = path.read_bytes()
+                f"{path.name}: {size // 1024} KB of {kind_en} is more than a Renja "
+                f"(at most {limit // 1024} KB)",
+                f"{path.name}: {kind_id} {size // 1024} KB lebih besar dari sebuah "
+                f"Renja (paling besar {limit // 1024} KB)")
+        return path.read_bytes()
     except OSError as exc:
         raise FormatError(f"{path.name}: cannot be read ({exc.strerror})",
                           f"{path.name}: tidak dapat dibaca ({exc.strerror})") from exc
-    text, unreadable = decode_text(data)
+
+
+def read_text(path: str | Path) -> ImportResult:
+    path = Path(path)
+    text, unreadable = decode_text(read_bounded(path, MAX_BYTES, "text", "teks"))
     result = parse_text(text, path.name)
     if unreadable:
         result.report.add(Source(file=path.name), f"{unreadable} byte(s) are neither UTF-8 nor "
