@@ -369,3 +369,26 @@ def test_a_finding_brings_its_row_into_view_and_marks_it(page):
     expect(row).to_be_in_viewport()
     assert row.locator("td").first.evaluate("e => getComputedStyle(e).backgroundColor") == \
         "rgb(255, 244, 194)"
+
+
+def test_an_empty_plan_gets_its_first_program_in_the_browser(page):
+    from django.contrib.auth.models import User
+    from playwright.sync_api import expect
+
+    from renja.web.accounts.models import PerangkatDaerah
+    from renja.web.plans.actions import admin as admin_actions
+
+    admin_user = User.objects.get(username="admin_pasuruan")
+    bkpsdm = PerangkatDaerah.objects.get(singkatan="BKPSDM")
+    plan = admin_actions.open_year(admin_user, bkpsdm.pk, "2025", "kosong")
+    log_in(page, "perencana_bkpsdm")
+    page.goto(f"{page.base}/renja/{plan.pk}/")
+    expect(page.locator("#editor")).to_contain_text("Renja ini belum berisi program.")
+    page.click("text=Tambah program")
+    page.fill("#program-adding input[name=q]", "kepegawaian")
+    option = page.locator("#program-results button", has_text="5.03.02 PROGRAM KEPEGAWAIAN")
+    expect(option).to_be_visible()
+    option.click()
+    expect(page.locator("#tc33")).to_contain_text("PROGRAM KEPEGAWAIAN DAERAH")
+    expect(page.locator("#editor")).not_to_contain_text("Renja ini belum berisi program.")
+    shot(page, "web-first-program")

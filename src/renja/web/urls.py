@@ -22,6 +22,8 @@ urlpatterns = [
     path("renja/<int:pk>/baris/<str:path>/tambah/simpan/", editor.add_save,
          name="row_add_save"),
     path("renja/<int:pk>/baris/<str:path>/hapus/", editor.remove, name="row_remove"),
+    path("renja/<int:pk>/program/tambah/", editor.program_form, name="program_add"),
+    path("renja/<int:pk>/program/tambah/simpan/", editor.program_save, name="program_add_save"),
     path("renja/<int:pk>/teks/", texts.texts, name="plan_texts"),
     path("renja/<int:pk>/tabel/<str:key>/", tables.table, name="plan_table"),
     path("renja/<int:pk>/tabel/<str:key>/<int:index>/", tables.save_row, name="plan_table_row"),

@@ -79,10 +79,11 @@ def set_ceiling(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def open_year(request: HttpRequest) -> HttpResponse:
-    """Start an empty plan for an agency and year."""
+    """Start a plan for an agency and year: empty, from last year's or from the ranwal."""
     post = request.POST
     return _do(request, lambda: admin.open_year(request.user, post.get("perangkat_daerah"),
-                                                post.get("tahun", "")),
+                                                post.get("tahun", ""),
+                                                post.get("sumber", "kosong")),
                lambda plan: f"Renja {plan.perangkat_daerah} tahun {plan.tahun} dibuka.")
 
 

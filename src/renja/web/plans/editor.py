@@ -28,6 +28,7 @@ from renja.edit import (
 from renja.errors import RenjaError
 from renja.nomenklatur import default_catalogue
 from renja.numbers import format_rupiah
+from renja.start import add_program
 from renja.web.outcome import attempt, stale_row_message
 from renja.web.plans import checked
 from renja.web.plans.access import can_edit, get_plan
@@ -275,3 +276,44 @@ def _change(request: HttpRequest, pk: int, change: Any) -> HttpResponse:
                        status=failed.status)
     assert saved is not None
     return _editor(request, saved)
+
+
+@require_safe
+@login_required
+def program_form(request: HttpRequest, pk: int) -> HttpResponse:
+    """Search the nomenclature for a program of the agency's bidang (or a cross-cutting one)
+    to add to the plan: an empty plan receives its first program here."""
+    plan = get_plan(request.user, pk, edit=True)
+    renja = checked.read_only(plan)
+    query = request.GET.get("q", "").strip()
+    present = {n.kode for n in renja.rencana.walk()}
+    options = [{"kode": kode, "nama": nama, "present": kode in present}
+               for kode, nama in _programs(renja.tahun, renja.perangkat_daerah.bidang, query)]
+    template = "renja/program_results.html" if request.headers.get("HX-Target") == \
+        "program-results" else "renja/program_form.html"
+    return render(request, template, {"plan": plan, "options": options[:40], "q": query})
+
+
+def _programs(tahun: int, bidang: str | None, query: str) -> list[tuple[str, str]]:
+    """Programs the agency can plan: its bidang's, and the cross-cutting ones (X.XX.01 …)."""
+    catalogue = default_catalogue()
+    found = []
+    for entry in catalogue.entries(tahun):
+        if entry.level != "program":
+            continue
+        kode = entry.parsed
+        if kode.is_cross_cutting and bidang:
+            kode = kode.with_bidang(bidang)
+        elif bidang and not kode.canonical.startswith(bidang + "."):
+            continue
+        if query and query.lower() not in f"{kode.canonical} {entry.nama}".lower():
+            continue
+        found.append((kode.canonical, entry.nama))
+    return sorted(found)
+
+
+@login_required
+@require_POST
+def program_save(request: HttpRequest, pk: int) -> HttpResponse:
+    return _change(request, pk, lambda renja: add_program(
+        renja, request.POST.get("kode", ""), request.POST.get("nama") or None).kode)

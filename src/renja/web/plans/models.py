@@ -277,8 +277,12 @@ class RanwalItem(models.Model):
 
 def ranwal_items(plan: Plan) -> list[RanwalLine]:
     """The ranwal RKPD lines of ``plan``'s agency and year, as the core reads them."""
+    return ranwal_of(plan.perangkat_daerah, plan.tahun)
+
+
+def ranwal_of(agency: PerangkatDaerah, tahun: int) -> list[RanwalLine]:
+    """The ranwal RKPD lines of an agency and year, as the core reads them."""
     return [RanwalLine(kode=r.kode, nama=r.nama, indikator=r.indikator,
                  target=parse_target(r.target) if r.target else None, pagu=r.pagu,
                  lokasi=r.lokasi)
-            for r in RanwalItem.objects.filter(perangkat_daerah=plan.perangkat_daerah,
-                                               tahun=plan.tahun)]
+            for r in RanwalItem.objects.filter(perangkat_daerah=agency, tahun=tahun)]

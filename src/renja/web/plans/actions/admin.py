@@ -10,6 +10,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
+from renja import start
 from renja.codes import parse_kode
 from renja.domain import Pemda as PemdaModel
 from renja.domain import PerangkatDaerah as AgencyModel
@@ -21,7 +22,7 @@ from renja.text import clean_text
 from renja.web.accounts.members import membership
 from renja.web.accounts.models import Membership, PaguCeiling, PerangkatDaerah, Role
 from renja.web.plans.actions.imports import check_year
-from renja.web.plans.models import AuditEntry, Jadwal, Plan, RanwalItem
+from renja.web.plans.models import AuditEntry, Jadwal, Plan, RanwalItem, ranwal_of
 from renja.web.plans.permissions import ActionRefused, NotFound
 from renja.workflow import STAGE_LABELS, STAGES
 
@@ -95,21 +96,35 @@ def set_ceiling(user: Any, agency_pk: object, tahun: str, pagu: str) -> PaguCeil
     return ceiling
 
 
-def open_year(user: Any, agency_pk: object, tahun: str) -> Plan:
-    """Start an empty plan for an agency and year."""
+def open_year(user: Any, agency_pk: object, tahun: str, sumber: str = "kosong") -> Plan:
+    """Start an agency's plan for a year: empty, from last year's set plan (its prakiraan maju
+    becomes this year's plan), or from the ranwal RKPD the pemda loaded."""
     member = admin_of(user)
     agency = agency_of(member, agency_pk)
     year = _year(tahun)
+    if sumber not in start.SOURCES:
+        raise RenjaError(f"unknown start '{sumber}'", f"sumber awal '{sumber}' tidak dikenal")
     renja = Renja(tahun=year, pemda=PemdaModel(nama=member.pemda.nama,
                                                provinsi=member.pemda.provinsi or None),
                   perangkat_daerah=AgencyModel(nama=agency.nama,
                                                singkatan=agency.singkatan or None,
                                                bidang=agency.bidang or None))
+    if sumber == "tahun-lalu":
+        last = (Plan.objects.filter(perangkat_daerah=agency, tahun=year - 1,
+                                    status="ditetapkan").order_by("-revisi").first())
+        if last is None:
+            raise RenjaError(f"{agency} has no set plan for {year - 1}",
+                             f"{agency} belum memiliki Renja tahun {year - 1} yang ditetapkan.")
+        base, renja = renja, start.from_last_year(last.renja(), year)
+        renja.pemda, renja.perangkat_daerah = base.pemda, base.perangkat_daerah
+    elif sumber == "ranwal":
+        renja = start.from_ranwal(renja, year, ranwal_of(agency, year))
     try:
         with transaction.atomic():
             plan = Plan.objects.create(perangkat_daerah=agency, tahun=year,
                                        data=Plan.dump(renja), updated_by=user)
-            _audit(member, user, "renja.renja.buka", "tahun", str(year), plan=plan)
+            _audit(member, user, "renja.renja.buka", "tahun",
+                   f"{year} ({start.SOURCES[sumber]})", plan=plan)
     except IntegrityError as exc:
         raise RenjaError(f"the plan of {agency} for {year} exists",
                          f"Renja {agency} tahun {year} sudah ada.") from exc
