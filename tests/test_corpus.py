@@ -61,3 +61,13 @@ def test_generated_percentages_round_halves_up_as_excel_does():
     assert _percent(58, 80) == Decimal(73)  # 72.5: Python's round() would give 72
     assert _percent(1, 3) == Decimal(33)
     assert _percent(5, 0) == Decimal(0)
+
+
+def test_generated_plans_plan_only_what_their_agency_would():
+    from renja.demo.generate import Spec, generate
+
+    for bidang, agency in (("1.01", "Dinas Pendidikan"), ("1.02", "Dinas Kesehatan")):
+        renja = generate(Spec(agency=agency, bidang=bidang, sub_kegiatan=120, seed=9))
+        names = [n.nama for n in renja.rencana.walk()]
+        assert not [n for n in names if "DPRD" in n or "Kepala Daerah" in n], agency
+        assert renja.contoh is True

@@ -20,6 +20,15 @@ class RanwalItem:
     lokasi: str = ""
 
 
+def ranwal_total(ranwal: list[RanwalItem]) -> int | None:
+    """The ranwal's total: the amounts of the lines that no other line with an amount
+    contains (programs, or sub kegiatan given alone), so nothing is counted twice."""
+    priced = {item.kode for item in ranwal if item.pagu is not None}
+    roots = [item for item in ranwal if item.pagu is not None
+             and not any(item.kode.startswith(other + ".") for other in priced)]
+    return sum(item.pagu or 0 for item in roots) or None
+
+
 def generate_tc31(renja: Renja, ranwal: list[RanwalItem]) -> Tc31:
     """The ranwal RKPD (left) beside the plan (right), one row per code of either; the catatan
     the agency wrote for a code is kept, and a difference without one is named."""
@@ -43,7 +52,7 @@ def generate_tc31(renja: Renja, ranwal: list[RanwalItem]) -> Tc31:
                            for i in node.indikator])
         row.catatan = reasons.get(kode) or _difference(item, node)
         table.rows.append(row)
-    table.total_ranwal = sum(i.pagu or 0 for i in ranwal) or None
+    table.total_ranwal = ranwal_total(ranwal)
     total = renja.rencana.total
     table.total_kebutuhan = total.pagu_n if total else None
     return table

@@ -48,7 +48,7 @@ def test_the_admin_cannot_touch_another_pemdas_agency(outsider):
     response = outsider.post("/pemda/pagu/", {"perangkat_daerah": dinkes.pk, "tahun": "2025",
                                               "pagu": "1.000"})
     assert response.status_code == 404
-    assert not PaguCeiling.objects.exists()
+    assert not PaguCeiling.objects.filter(tahun=2025).exists()
 
 
 def test_the_admin_creates_a_planner_who_can_log_in(admin):

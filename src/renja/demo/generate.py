@@ -8,6 +8,7 @@ tests of scale, the demo database and benchmarks.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -56,6 +57,7 @@ def generate(spec: Spec, catalogue: Catalogue | None = None) -> Renja:
         perangkat_daerah=PerangkatDaerah(nama=spec.agency, singkatan=spec.singkatan,
                                          bidang=spec.bidang),
         nomenklatur_versi=catalogue.nearest_version(spec.tahun).id,
+        contoh=True,
     )
     bidang = parse_kode(spec.bidang)
     programs = _programs(catalogue, spec, bidang.canonical)
@@ -82,6 +84,16 @@ def generate(spec: Spec, catalogue: Catalogue | None = None) -> Renja:
     return renja
 
 
+_COUNCIL = re.compile(r"\bDPRD\b|Kepala Daerah|Wakil Kepala Daerah", re.IGNORECASE)
+
+
+def fits(spec: Spec, nama: str) -> bool:
+    """Whether an agency would plan this kegiatan: the council's and the regional head's
+    services belong to the Sekretariat DPRD and the Sekretariat Daerah only."""
+    own = re.search(r"DPRD|Sekretariat Daerah|Setda", spec.agency, re.IGNORECASE)
+    return bool(own) or not _COUNCIL.search(nama)
+
+
 def _name(catalogue: Catalogue, kode: str, tahun: int) -> str:
     entry = catalogue.get(kode, tahun)
     return entry.nama if entry else kode
@@ -100,11 +112,11 @@ def _program(catalogue: Catalogue, spec: Spec, rng: random.Random, entry: Entry,
                        nama=entry.nama, lokasi=spec.pemda, sumber_dana="APBD",
                        indikator=[_indicator(rng, "Persentase capaian " + entry.nama.lower(),
                                              "%")])
-    kegiatan = catalogue.children(entry.kode, spec.tahun)
+    kegiatan = [k for k in catalogue.children(entry.kode, spec.tahun) if fits(spec, k.nama)]
     rng.shuffle(kegiatan)
     count = 0
     for k in kegiatan:
-        subs = catalogue.children(k.kode, spec.tahun)
+        subs = [s for s in catalogue.children(k.kode, spec.tahun) if fits(spec, s.nama)]
         if not subs or count >= wanted:
             continue
         k_kode = parse_kode(k.kode).with_bidang(spec.bidang)
@@ -124,10 +136,14 @@ def _top_up(catalogue: Catalogue, spec: Spec, rng: random.Random, program: PlanN
     added = 0
     nodes = {n.kode: n for n in program.children}
     for k in catalogue.children(entry.kode, spec.tahun):
+        if not fits(spec, k.nama):
+            continue
         k_kode = parse_kode(k.kode).with_bidang(spec.bidang).canonical
         node = nodes.get(k_kode)
         have = {c.kode for c in node.children} if node else set()
         for s in catalogue.children(k.kode, spec.tahun):
+            if not fits(spec, s.nama):
+                continue
             if added >= wanted:
                 return added
             if parse_kode(s.kode).with_bidang(spec.bidang).canonical in have:

@@ -95,6 +95,9 @@ class Renja(Model):
     nomenklatur_versi: str | None = Field(
         default=None, description="Nomenclature version the codes follow"
     )
+    contoh: bool = Field(
+        default=False, description="Synthetic example data (renja demo-data), not the plan of "
+                                   "a real agency: shown as 'contoh, data sintetis' everywhere")
     dasar_hukum: Peraturan | None = None
     sumber: Source | None = Field(default=None, description="The file the plan was read from")
     bab: list[Bab] = Field(default_factory=list)

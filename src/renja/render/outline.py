@@ -14,6 +14,8 @@ MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agust
           "September", "Oktober", "November", "Desember")
 TABLE_AFTER = {"2.1": "tc29", "2.2": "tc30", "2.4": "tc31", "2.5": "tc32",
                "3.2": "tujuan_sasaran"}
+CONTOH_LABEL = ("CONTOH, DATA SINTETIS: bukan Renja perangkat daerah yang sebenarnya "
+                "(dibuat oleh renja demo-data)")
 DEFAULT_CHAPTERS = (
     ("I", "PENDAHULUAN", ()),
     ("II", "HASIL EVALUASI RENJA PERANGKAT DAERAH TAHUN LALU",
@@ -137,6 +139,8 @@ def _cover(renja: Renja) -> Iterator[Block]:
     yield Heading("RENCANA KERJA", 0)
     yield Heading(renja.perangkat_daerah.nama.upper(), 0)
     yield Heading(f"{renja.pemda.nama.upper()} TAHUN {renja.tahun}", 0)
+    if renja.contoh:
+        yield Paragraph(CONTOH_LABEL, "bold_center")
 
 
 def _chapters(renja: Renja) -> Iterator[Block]:

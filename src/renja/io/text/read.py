@@ -24,6 +24,7 @@ from renja.text import title_case
 
 MAX_BYTES = 3 * 1024 * 1024  # the text of a large Renja is well under 1 MB
 YEARS = (2000, 2100)  # what the model accepts (renja.domain.Renja.tahun)
+CONTOH = "CONTOH, DATA SINTETIS"
 _CAPTION_START = re.compile(r"^Tabel\b", re.IGNORECASE)
 _AGENCY_NOTE = re.compile(r"^Nama\s+(?:Perangkat Daerah|OPD|SKPD)\s*:\s*(.+)$", re.IGNORECASE)
 
@@ -89,6 +90,10 @@ def parse_text(text: str, name: str) -> ImportResult:
     placed |= front.placed
     chapters, by_section = read_chapters(prose[first_bab:], name)
     renja = _renja(front, prose[:first_bab], singkatan, name, report)
+    for line in prose[:first_bab]:
+        if line.text.strip().upper().startswith(CONTOH):  # synthetic demo data, as printed
+            renja.contoh = True
+            placed.add(line.number)
     renja.bab = chapters
     _lists(renja, by_section, name)
     tables.finish(renja)

@@ -24,7 +24,7 @@ from renja.web.accounts.models import PerangkatDaerah
 from renja.web.outcome import attempt, raise_refusal
 from renja.web.plans import actions
 from renja.web.plans.access import get_plan, membership, plan_id, visible_plans
-from renja.web.plans.models import Comment, Plan
+from renja.web.plans.models import Comment, Plan, with_contoh
 from renja.web.plans.permissions import BAPPEDA, may
 from renja.workflow import ACTIONS, STAGE_LABELS
 
@@ -148,7 +148,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     if member is None or member.role not in BAPPEDA:
         raise PermissionDenied("Hanya Bappeda yang dapat membuka ringkasan verifikasi")
     tahun = _year(request.GET.get("tahun", ""))
-    plans = visible_plans(request.user).defer("data")
+    plans = with_contoh(visible_plans(request.user).defer("data"))
     if tahun:
         plans = plans.filter(tahun=tahun)
     plans = plans.annotate(open_comments=Count("comments", filter=Q(

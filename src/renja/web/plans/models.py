@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models, transaction
+from django.db.models import QuerySet
+from django.db.models.fields.json import KT
 from django.utils import timezone
 
 from renja.clean import without_controls
@@ -73,6 +75,15 @@ class Plan(models.Model):
             data=cls.dump(renja), tahun=renja.tahun,
             n_errors=sum(1 for f in findings if f.severity == "error"),
             n_warnings=sum(1 for f in findings if f.severity == "warning"), **fields)
+
+    @property
+    def contoh(self) -> bool:
+        """Synthetic demo data, not a real agency's plan: from the ``contoh_flag`` a list
+        annotates (see :func:`with_contoh`), else from the plan's data."""
+        flag = getattr(self, "contoh_flag", None)
+        if flag is not None or "data" in self.get_deferred_fields():
+            return flag in (True, 1, "1", "true", "True")
+        return bool(isinstance(self.data, dict) and self.data.get("contoh"))
 
     @staticmethod
     def dump(renja: Renja) -> dict[str, object]:
@@ -273,6 +284,12 @@ class RanwalItem(models.Model):
         ordering = ["kode"]
         constraints = [models.UniqueConstraint(fields=["perangkat_daerah", "tahun", "kode"],
                                                name="ranwal_unique_code")]
+
+
+def with_contoh(plans: QuerySet[Plan]) -> QuerySet[Plan]:
+    """Plans with whether each is synthetic demo data, read by the database from the JSON
+    (lists defer the plan data itself)."""
+    return plans.annotate(contoh_flag=KT("data__contoh"))
 
 
 def ranwal_items(plan: Plan) -> list[RanwalLine]:

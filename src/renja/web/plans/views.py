@@ -27,6 +27,7 @@ from renja.web.plans.access import (
 )
 from renja.web.plans.cycle import cycle_context
 from renja.web.plans.editor import editor_context
+from renja.web.plans.models import with_contoh
 
 EXPORTS = (("pdf", "PDF"), ("docx", "DOCX"), ("xlsx", "XLSX"), ("html", "HTML"),
            ("datapackage", "Data terbuka"))
@@ -43,10 +44,10 @@ CONTENT_TYPES = {
 @require_safe
 @login_required
 def plan_list(request: HttpRequest) -> HttpResponse:
-    plans = visible_plans(request.user).only(
+    plans = with_contoh(visible_plans(request.user).only(
         "id", "tahun", "tahapan", "published", "version", "updated_at",
         "perangkat_daerah__nama", "perangkat_daerah__singkatan",
-        "perangkat_daerah__pemda__nama")
+        "perangkat_daerah__pemda__nama"))
     return render(request, "renja/plan_list.html", {"plans": plans})
 
 
@@ -81,7 +82,7 @@ def export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 @require_safe
 def public(request: HttpRequest) -> HttpResponse:
     """Published (set) plans, by pemda: readable by anyone, the same for everyone."""
-    plans = public_plans().defer("data")
+    plans = with_contoh(public_plans().defer("data"))
     pemda = {p: [x for x in plans if x.perangkat_daerah.pemda_id == p.pk]
              for p in Pemda.objects.filter(perangkat_daerah__plans__published=True).distinct()}
     return render(request, "renja/public.html", {"pemda": pemda})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -11,9 +12,9 @@ from django.db import transaction
 
 from renja.demo.generate import Spec, generate
 from renja.io.text.read import read_text
-from renja.web.accounts.models import Membership, Pemda, PerangkatDaerah, Role
+from renja.web.accounts.models import Membership, PaguCeiling, Pemda, PerangkatDaerah, Role
 from renja.web.accounts.views import DEMO_PASSWORD
-from renja.web.plans.models import Plan
+from renja.web.plans.models import Plan, RanwalItem
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "demo_data" / \
     "perbup-pasuruan-147-2023-renja-bkpsdm-2024.txt"
@@ -47,6 +48,7 @@ class Command(BaseCommand):
             agencies[singkatan], _ = PerangkatDaerah.objects.get_or_create(
                 pemda=pasuruan, nama=nama, defaults={"singkatan": singkatan, "bidang": bidang})
         self._plans(agencies)
+        self._ranwal_and_ceilings(agencies.values())
         for username, full_name, role, agency in USERS:
             self._user(username, full_name, role, pasuruan, agencies.get(agency or ""))
         other, _ = Pemda.objects.get_or_create(
@@ -76,6 +78,30 @@ class Command(BaseCommand):
         Plan.create_from(renja, perangkat_daerah=agency,
                          tahapan="penetapan" if published else "rancangan",
                          status="ditetapkan" if published else "draf", published=published)
+
+    def _ranwal_and_ceilings(self, agencies: Iterable[PerangkatDaerah]) -> None:
+        """Each demo plan's ranwal RKPD (the left side of its T-C.31) and a pagu ceiling a
+        little above its total, so T-C.31 generation and ceilings can be tried."""
+        for agency in agencies:
+            plan = Plan.objects.filter(perangkat_daerah=agency, tahun=2024).first()
+            if plan is None:
+                continue
+            renja = plan.renja()
+            for row in renja.tc31.rows:
+                side = row.ranwal
+                if not row.kode or not side.nama:
+                    continue
+                first = side.indikator[0] if side.indikator else None
+                RanwalItem.objects.get_or_create(
+                    perangkat_daerah=agency, tahun=2024, kode=row.kode, defaults={
+                        "nama": side.nama, "indikator": first.nama if first else "",
+                        "target": first.target.text if first and first.target else "",
+                        "pagu": side.pagu, "lokasi": side.lokasi or ""})
+            total = renja.rencana.total.pagu_n if renja.rencana.total else None
+            if total:
+                PaguCeiling.objects.get_or_create(
+                    perangkat_daerah=agency, tahun=2024,
+                    defaults={"pagu": -(-total * 105 // 100_000_000) * 1_000_000})
 
     def _user(self, username: str, full_name: str, role: Any, pemda: Pemda,
               agency: PerangkatDaerah | None) -> None:
