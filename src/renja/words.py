@@ -35,6 +35,16 @@ BELANJA = {"operasi": "Belanja operasi", "pegawai": "Belanja pegawai",
            "transfer": "Belanja transfer"}
 
 
+ROW_FIELDS = ("nama", "indikator", "lokasi", "target_n", "pagu_n", "sumber_dana", "catatan",
+              "target_n1", "pagu_n1", "belanja_operasi_n", "belanja_modal_n")
+"""The columns of a T-C.33 row a verifier can comment on."""
+
+
+def row_fields(tahun: int) -> list[tuple[str, str]]:
+    """(field, column title) of a T-C.33 row, for the verifier's choice."""
+    return [(name, field_title(name, tahun)) for name in ROW_FIELDS]
+
+
 def stage(code: str | None) -> str:
     return STAGES.get(code or "", code or "")
 

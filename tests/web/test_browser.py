@@ -392,3 +392,28 @@ def test_an_empty_plan_gets_its_first_program_in_the_browser(page):
     expect(page.locator("#tc33")).to_contain_text("PROGRAM KEPEGAWAIAN DAERAH")
     expect(page.locator("#editor")).not_to_contain_text("Renja ini belum berisi program.")
     shot(page, "web-first-program")
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (390, 844)])
+def test_a_verifier_comments_from_the_row_and_the_list_leads_back(page, size):
+    from playwright.sync_api import expect
+
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    log_in(page, "verifikator_bappeda")
+    page.goto(page.base + "/renja/")
+    page.click("text=Badan Kepegawaian")
+    row = page.locator("#tc33 tr", has_text="5.03.01.2.01.0001")
+    row.get_by_role("button", name="Catatan").click()
+    form = page.locator("form.row-note")
+    expect(form).to_be_visible()
+    form.locator("select[name=field]").select_option(label="Pagu 2024")
+    form.locator("input[name=text]").fill("Pagu tidak sesuai KUA-PPAS")
+    form.get_by_role("button", name="Simpan catatan").click()
+    row = page.locator("#tc33 tr", has_text="5.03.01.2.01.0001")
+    expect(row.locator(".badge.catatan")).to_have_text("1 catatan")
+    expect(row).to_be_in_viewport()
+    note = page.locator(".comment", has_text="Pagu tidak sesuai KUA-PPAS")
+    expect(note).to_contain_text("Pagu 2024")
+    shot(page, f"web-row-comment-{size[0]}")
+    note.get_by_role("link", name="5.03.01.2.01.0001").click()
+    expect(row).to_be_in_viewport()

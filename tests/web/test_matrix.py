@@ -83,6 +83,7 @@ MATRIX: dict[str, Route] = {
     "row_preview": Route(plan("baris/0.0.0.0/pratinjau/"), POST_ONLY, EDIT.format(ok=200)),
     "row_add": Route(plan("baris/0.0/tambah/"), EDIT.format(ok=200)),
     "program_add": Route(plan("program/tambah/"), EDIT.format(ok=200)),
+    "row_note": Route(plan("baris/0.0/catatan/"), BAPPEDA.format(ok=200)),
     "program_add_save": Route(plan("program/tambah/simpan/"), POST_ONLY, EDIT.format(ok=422),
                               version),
     "row_add_save": Route(plan("baris/0.0/tambah/simpan/"), POST_ONLY, EDIT.format(ok=422),

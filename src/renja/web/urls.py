@@ -22,6 +22,7 @@ urlpatterns = [
     path("renja/<int:pk>/baris/<str:path>/tambah/simpan/", editor.add_save,
          name="row_add_save"),
     path("renja/<int:pk>/baris/<str:path>/hapus/", editor.remove, name="row_remove"),
+    path("renja/<int:pk>/baris/<str:path>/catatan/", editor.row_note, name="row_note"),
     path("renja/<int:pk>/program/tambah/", editor.program_form, name="program_add"),
     path("renja/<int:pk>/program/tambah/simpan/", editor.program_save, name="program_add_save"),
     path("renja/<int:pk>/teks/", texts.texts, name="plan_texts"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 
 from django.contrib import messages
@@ -85,6 +86,11 @@ def add_comment(request: HttpRequest, pk: int) -> HttpResponse:
     if failed is not None:
         raise_refusal(failed)
         messages.error(request, failed.message)
+        return redirect(f"/renja/{plan.pk}/#catatan")
+    anchor = request.POST.get("anchor", "")
+    if re.fullmatch(r"row-\d+(?:-\d+)*", anchor):  # written at a row: back to the row
+        messages.success(request, "Catatan disimpan.")
+        return redirect(f"/renja/{plan.pk}/#{anchor}")
     return redirect(f"/renja/{plan.pk}/#catatan")
 
 

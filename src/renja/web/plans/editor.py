@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -33,7 +34,9 @@ from renja.web.outcome import attempt, stale_row_message
 from renja.web.plans import checked
 from renja.web.plans.access import can_edit, get_plan
 from renja.web.plans.actions import change_plan
-from renja.web.plans.models import Plan
+from renja.web.plans.models import Comment, Plan
+from renja.web.plans.permissions import may, refusal
+from renja.words import row_fields
 
 BELANJA = (("pegawai", "Belanja pegawai"), ("barang_jasa", "Belanja barang dan jasa"),
            ("modal", "Belanja modal"))
@@ -47,6 +50,7 @@ def _row(path: str, node: PlanNode, depth: int, flagged: set[str], urls: str,
     return {
         "path": path, "node": node, "depth": depth, "leaf": not node.children,
         "url_form": url, "url_remove": f"{url}hapus/", "url_add": f"{url}tambah/",
+        "url_note": f"{url}catatan/",
         "anchor": _anchor(path), "level": node.level,
         "kode": node.kode or node.kode_asal or "", "nama": node.nama,
         "lokasi": node.lokasi or "", "sumber_dana": node.sumber_dana or "",
@@ -70,7 +74,8 @@ def _lines(texts: Iterable[str]) -> str:
     return mark_safe("<br>".join(escape(t) for t in texts))  # each text escaped
 
 
-def editor_context(plan: Plan, editable: bool, error: str | None = None) -> dict[str, Any]:
+def editor_context(plan: Plan, editable: bool, error: str | None = None,
+                   commenting: bool = False) -> dict[str, Any]:
     renja = checked.read_only(plan)
     order = {"error": 0, "warning": 1, "info": 2}
     findings = sorted(checked.findings(plan, renja), key=lambda f: order[f.severity])
@@ -78,13 +83,17 @@ def editor_context(plan: Plan, editable: bool, error: str | None = None) -> dict
     urls = reverse("row_form", args=[plan.pk, "0"]).removesuffix("0/")
     rows = [_row(p, n, d, flagged, urls) for p, n, d in paths(renja)]
     anchors = {r["node"].kode: r["anchor"] for r in reversed(rows) if r["node"].kode}
+    notes = open_notes(plan)
+    for row in rows:
+        row["notes"] = notes.get(row["node"].kode or "", 0)
     items = [{"f": f, "anchor": anchors.get(f.kode or "") if f.table == "tc33" else None}
              for f in findings]
     counts = {s: sum(1 for f in findings if f.severity == s)
               for s in ("error", "warning", "info")}
     total = renja.rencana.total
     return {"plan": plan, "renja": renja, "rows": rows, "findings": items, "counts": counts,
-            "editable": editable, "error": error,
+            "editable": editable, "error": error, "commenting": commenting,
+            "anchors": anchors,
             "total_n": format_rupiah(total.pagu_n) if total else "",
             "total_n1": format_rupiah(total.pagu_n1) if total else ""}
 
@@ -221,7 +230,8 @@ def _indicators(renja: Any, path: str, request: HttpRequest) -> None:
 
 def _editor(request: HttpRequest, plan: Plan, error: str | None = None,
             status: int = 200) -> HttpResponse:
-    context = editor_context(plan, editable=can_edit(request.user, plan), error=error)
+    context = editor_context(plan, editable=can_edit(request.user, plan), error=error,
+                             commenting=may(request.user, plan, "comment"))
     return render(request, "renja/editor.html", context, status=status)
 
 
@@ -317,3 +327,28 @@ def _programs(tahun: int, bidang: str | None, query: str) -> list[tuple[str, str
 def program_save(request: HttpRequest, pk: int) -> HttpResponse:
     return _change(request, pk, lambda renja: add_program(
         renja, request.POST.get("kode", ""), request.POST.get("nama") or None).kode)
+
+
+def open_notes(plan: Plan) -> dict[str, int]:
+    """Open verification comments per T-C.33 code."""
+    counts: dict[str, int] = {}
+    for kode in Comment.objects.filter(plan=plan, parent=None, resolved=False, table="tc33") \
+            .exclude(kode="").values_list("kode", flat=True):
+        counts[kode] = counts.get(kode, 0) + 1
+    return counts
+
+
+@require_safe
+@login_required
+def row_note(request: HttpRequest, pk: int, path: str) -> HttpResponse:
+    """The verifier's comment form at a row: the code filled in, the column chosen from the
+    row's own fields."""
+    plan = get_plan(request.user, pk)
+    refused = refusal(request.user, plan, "comment")
+    if refused is not None:
+        raise PermissionDenied(refused.message("id"))
+    renja = checked.read_only(plan)
+    node = _node_or_404(renja, path)
+    return render(request, "renja/row_note.html", {
+        "plan": plan, "node": node, "anchor": _anchor(path),
+        "fields": row_fields(renja.tahun)})

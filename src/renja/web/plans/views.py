@@ -28,6 +28,7 @@ from renja.web.plans.access import (
 from renja.web.plans.cycle import cycle_context
 from renja.web.plans.editor import editor_context
 from renja.web.plans.models import with_contoh
+from renja.web.plans.permissions import may
 
 EXPORTS = (("pdf", "PDF"), ("docx", "DOCX"), ("xlsx", "XLSX"), ("html", "HTML"),
            ("datapackage", "Data terbuka"))
@@ -56,8 +57,11 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if not visible_plans(request.user).filter(pk=plan_id(pk)).exists():
         return redirect("public_plan", pk=get_published(pk).pk)
     plan = get_plan(request.user, pk)
-    context = editor_context(plan, editable=can_edit(request.user, plan))
+    context = editor_context(plan, editable=can_edit(request.user, plan),
+                             commenting=may(request.user, plan, "comment"))
     context |= cycle_context(request, plan)
+    for note in context["comments"]:  # the comment list links back to its row
+        note.anchor = context["anchors"].get(note.kode)
     context["exports"] = EXPORTS
     return render(request, "renja/plan_detail.html", context)
 

@@ -11,6 +11,7 @@ from renja.errors import RenjaError
 from renja.text import clean_text
 from renja.web.plans.models import AuditEntry, Comment, Plan
 from renja.web.plans.permissions import require
+from renja.words import ROW_FIELDS
 
 TEXT_MAX = 5000
 
@@ -26,6 +27,8 @@ def comment(plan: Plan, user: Any, text: str, kode: str = "", field: str = "",
     require(user, plan, "comment" if parent is None else "reply")
     kode, field, table = (clean_text(v).strip()[:n] for v, n in ((kode, 30), (field, 50),
                                                                   (table, 20)))
+    if parent is None:
+        _check_place(plan, kode, field, table)
     with transaction.atomic():
         note = Comment.objects.create(plan=plan, author=user, text=text, kode=kode,
                                       field=field, table=table, parent=parent)
@@ -33,6 +36,18 @@ def comment(plan: Plan, user: Any, text: str, kode: str = "", field: str = "",
                                   else "renja.catatan.balas", user=user, kode=kode,
                                   field=field, new=text[:500])
     return note
+
+
+def _check_place(plan: Plan, kode: str, field: str, table: str) -> None:
+    """A comment names a row the plan has, and one of that row's columns."""
+    if kode and table == "tc33":
+        codes = {n.kode for n in plan.renja().rencana.walk() if n.kode}
+        if kode not in codes:
+            raise RenjaError(f"row {kode} is not in the plan",
+                             f"baris {kode} tidak ada dalam Renja ini")
+    if field and table == "tc33" and field not in ROW_FIELDS:
+        raise RenjaError(f"'{field}' is not a column of T-C.33",
+                         f"'{field}' bukan kolom T-C.33")
 
 
 def resolve(note: Comment, user: Any) -> Comment:

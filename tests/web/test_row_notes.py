@@ -1,0 +1,49 @@
+"""Verification on the row: the verifier comments from the row, on one of its columns; the row
+shows its open comments; the comment list links back to the row."""
+
+from __future__ import annotations
+
+from renja.edit import paths
+from renja.web.plans.models import Comment
+
+KODE = "5.03.01.2.01.0001"
+
+
+def path_of(plan, kode: str = KODE) -> str:  # type: ignore[no-untyped-def]
+    return next(p for p, n, _ in paths(plan.renja()) if n.kode == kode)
+
+
+def test_the_verifier_comments_on_a_row_s_column_and_the_row_shows_it(verifier, planner,
+                                                                       bkpsdm):
+    path = path_of(bkpsdm)
+    anchor = "row-" + path.replace(".", "-")
+    form = verifier.get(f"/renja/{bkpsdm.pk}/baris/{path}/catatan/").content.decode()
+    assert f'name="kode" value="{KODE}"' in form
+    assert '<option value="pagu_n">Pagu 2024</option>' in form
+    assert '<option value="target_n1">Target 2025</option>' in form
+    response = verifier.post(f"/renja/{bkpsdm.pk}/catatan/", {
+        "kode": KODE, "field": "pagu_n", "text": "Pagu tidak sesuai KUA-PPAS",
+        "anchor": anchor})
+    assert response.status_code == 302 and response["Location"].endswith(f"#{anchor}")
+    note = Comment.objects.get()
+    assert (note.kode, note.field, note.table) == (KODE, "pagu_n", "tc33")
+    page = planner.get(f"/renja/{bkpsdm.pk}/").content.decode()
+    row = page.split(f'id="{anchor}"')[1].split("</tr>")[0]
+    assert '1 catatan</a>' in row
+    assert f'<a href="#{anchor}">{KODE}</a> · Pagu 2024' in page
+
+
+def test_a_comment_must_name_a_row_and_a_column_the_plan_has(verifier, bkpsdm):
+    for fields, message in (({"kode": "9.99.99.2.01.0001"},
+                             "baris 9.99.99.2.01.0001 tidak ada dalam Renja ini"),
+                            ({"kode": KODE, "field": "gaji_kepala"},
+                             "&#x27;gaji_kepala&#x27; bukan kolom T-C.33")):
+        page = verifier.post(f"/renja/{bkpsdm.pk}/catatan/", {"text": "cek", **fields},
+                             follow=True).content.decode()
+        assert message in page
+    assert not Comment.objects.exists()
+
+
+def test_the_planner_gets_no_comment_form(planner, bkpsdm):
+    assert planner.get(f"/renja/{bkpsdm.pk}/baris/{path_of(bkpsdm)}/catatan/").status_code == 403
+    assert ">Catatan</button>" not in planner.get(f"/renja/{bkpsdm.pk}/").content.decode()
