@@ -417,3 +417,27 @@ def test_a_verifier_comments_from_the_row_and_the_list_leads_back(page, size):
     shot(page, f"web-row-comment-{size[0]}")
     note.get_by_role("link", name="5.03.01.2.01.0001").click()
     expect(row).to_be_in_viewport()
+
+
+def test_the_header_and_the_kode_column_stay_in_sight_while_t_c_33_scrolls(page):
+    page.set_viewport_size({"width": 1366, "height": 768})
+    log_in(page, "perencana_bkpsdm")
+    page.click("text=Badan Kepegawaian")
+    box = page.locator("#tc33-box")
+    box.evaluate("e => { e.scrollTop = 1500; e.scrollLeft = 600; }")
+    page.wait_for_timeout(100)
+    top = box.bounding_box()
+    header = page.locator("#tc33 thead th").first.bounding_box()
+    assert abs(header["y"] - top["y"]) < 2  # the header row at the top of the box
+    visible = page.evaluate("""() => {
+        const box = document.querySelector('#tc33-box').getBoundingClientRect();
+        const row = [...document.querySelectorAll('#tc33 tbody tr')].find(r => {
+            const b = r.getBoundingClientRect();
+            return b.top > box.top + 60 && b.bottom < box.bottom; });
+        const [kode, nama, third] = [...row.children].map(c => c.getBoundingClientRect());
+        return {box: box.left, kode: kode.left, nama: nama.left, third: third.left,
+                text: row.children[0].innerText};
+    }""")
+    assert abs(visible["kode"] - visible["box"]) < 2 and visible["text"]
+    assert visible["nama"] > visible["kode"] and visible["third"] < visible["nama"]
+    shot(page, "web-editor-scrolled-1366")
