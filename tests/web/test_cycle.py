@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -200,11 +201,43 @@ def test_outside_its_scheduled_stage_a_plan_is_read_only(planner, bkpsdm):
 def test_the_verifier_sees_every_agency_with_its_stage_comments_and_findings(verifier, bkpsdm,
                                                                              planner):
     verifier.post(f"/renja/{bkpsdm.pk}/catatan/", {"text": "Periksa"})
-    page = verifier.get("/verifikasi/").content.decode()
-    assert f'<a href="/renja/{bkpsdm.pk}/">Badan Kepegawaian dan Pengembangan Sumber Daya ' \
-           'Manusia</a></td><td>2024</td><td>Rancangan</td><td>Draf</td><td class="num">1</td>' \
-           '<td class="num">20</td>' in page
+    rows = overview_rows(verifier.get("/verifikasi/").content.decode())
+    assert rows["Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"][:8] == [
+        "2024", "Rancangan", "Draf", "belum dijadwalkan", "1", "20", "55", "22.145.310.718"]
     assert planner.get("/verifikasi/").status_code == 403
+
+
+def overview_rows(page: str) -> dict[str, list[str]]:
+    """Each overview row's cells as text, by agency name."""
+    body = page.split('<table id="overview">')[1].split("</tbody>")[0].split("<tbody>")[1]
+    rows = {}
+    for row in body.split("<tr")[1:]:
+        cells = [re.sub(r"<[^>]+>", "", c).strip()
+                 for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+        name = cells[0].replace("contoh, data sintetis", "").strip()
+        rows[name] = cells[1:]
+    return rows
+
+
+def test_the_overview_shows_deadlines_and_ceilings_and_sorts_and_filters(verifier, bkpsdm):
+    import datetime
+
+    from renja.web.accounts.models import PaguCeiling
+    from renja.web.plans.models import Jadwal
+
+    pemda = bkpsdm.perangkat_daerah.pemda
+    Jadwal.objects.create(pemda=pemda, tahun=2024, tahapan="rancangan",
+                          mulai=datetime.date(2023, 2, 1), selesai=datetime.date(2023, 3, 15))
+    PaguCeiling.objects.filter(perangkat_daerah=bkpsdm.perangkat_daerah, tahun=2024).update(
+        pagu=22_000_000_000)
+    rows = overview_rows(verifier.get("/verifikasi/?tahun=2024").content.decode())
+    bkpsdm_row = rows["Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"]
+    assert bkpsdm_row[3] == "15-03-2023 lewat"  # a draft past its stage's deadline
+    assert bkpsdm_row[7:] == ["22.145.310.718", "22.000.000.000", "melebihi 145.310.718"]
+    by_excess = list(overview_rows(verifier.get("/verifikasi/?urut=selisih").content.decode()))
+    assert by_excess[0] == "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"
+    set_only = overview_rows(verifier.get("/verifikasi/?status=ditetapkan").content.decode())
+    assert list(set_only) == ["Dinas Pendidikan"]
 
 
 def test_the_api_moves_the_plan_with_the_same_rules(planner, verifier, bkpsdm):

@@ -48,7 +48,7 @@ def test_a_list_page_makes_as_many_queries_for_six_agencies_as_for_two(small_and
     small = queries("verifikator_kabupaten-kecil", url)
     large = queries("verifikator_kabupaten-besar", url)
     assert small == large
-    assert large <= 8
+    assert large <= 10  # the overview also reads the schedule and the ceilings, once each
 
 
 @pytest.mark.parametrize("url", ["/publik/", "/api/plans"])

@@ -4,6 +4,7 @@ and the verifier's overview of every agency."""
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import re
@@ -13,20 +14,23 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
+from django.db.models.fields.json import KT
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from renja import words
 from renja.diff import diff
 from renja.domain import Renja
 from renja.text import spreadsheet_safe
-from renja.web.accounts.models import PerangkatDaerah
+from renja.web.accounts.models import PaguCeiling, PerangkatDaerah
 from renja.web.outcome import attempt, raise_refusal
 from renja.web.plans import actions
 from renja.web.plans.access import get_plan, membership, plan_id, visible_plans
-from renja.web.plans.models import Comment, Plan, with_contoh
+from renja.web.plans.models import Comment, Jadwal, Plan, with_contoh
 from renja.web.plans.permissions import BAPPEDA, may
+from renja.words import STATUSES as STATUS_LABELS
 from renja.workflow import ACTIONS, STAGE_LABELS
 
 
@@ -149,23 +153,61 @@ def audit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
-    """The verifier's view: every agency of the pemda, its plan's stage, comments, findings."""
+    """The verifier's view: every agency of the pemda, its plan's stage and status, the
+    deadline of that stage, open comments, findings, pagu against the ceiling; filtered by
+    year, stage and status, sorted by any column."""
     member = membership(request.user)
     if member is None or member.role not in BAPPEDA:
         raise PermissionDenied("Hanya Bappeda yang dapat membuka ringkasan verifikasi")
     tahun = _year(request.GET.get("tahun", ""))
-    plans = with_contoh(visible_plans(request.user).defer("data"))
+    tahapan, status = request.GET.get("tahapan", ""), request.GET.get("status", "")
+    plans = with_contoh(visible_plans(request.user).defer("data")).annotate(
+        total_n=KT("data__rencana__total__pagu_n"))
     if tahun:
         plans = plans.filter(tahun=tahun)
+    if tahapan in STAGE_LABELS:
+        plans = plans.filter(tahapan=tahapan)
+    if status in STATUS_LABELS:
+        plans = plans.filter(status=status)
     plans = plans.annotate(open_comments=Count("comments", filter=Q(
         comments__parent=None, comments__resolved=False)))
-    by_agency: dict[int, list[Plan]] = {}
-    for plan in plans:
-        by_agency.setdefault(plan.perangkat_daerah_id, []).append(plan)
-    agencies = PerangkatDaerah.objects.filter(pemda=member.pemda)
-    rows = [{"pd": a, "plans": by_agency.get(a.pk, [])} for a in agencies]
-    return render(request, "renja/overview.html", {"rows": rows, "tahun": tahun,
-                                                   "labels": STAGE_LABELS})
+    deadlines = {(j.tahun, j.tahapan): j.selesai
+                 for j in Jadwal.objects.filter(pemda=member.pemda)}
+    ceilings = {(c.perangkat_daerah_id, c.tahun): c.pagu
+                for c in PaguCeiling.objects.filter(perangkat_daerah__pemda=member.pemda)}
+    today = timezone.localdate()
+    rows = []
+    for plan in plans.select_related("perangkat_daerah"):
+        total = int(plan.total_n) if plan.total_n not in (None, "", "null") else None
+        ceiling = ceilings.get((plan.perangkat_daerah_id, plan.tahun))
+        deadline = deadlines.get((plan.tahun, plan.tahapan))
+        rows.append({"plan": plan, "pd": plan.perangkat_daerah, "total": total,
+                     "ceiling": ceiling, "over": total - ceiling if total is not None and
+                     ceiling is not None else None, "deadline": deadline,
+                     "late": bool(deadline and deadline < today and plan.status in
+                                  ("draf", "dikembalikan"))})
+    planned = {r["pd"].pk for r in rows}
+    if not (tahapan or status):
+        rows += [{"plan": None, "pd": a, "total": None, "ceiling": None, "over": None,
+                  "deadline": None, "late": False}
+                 for a in PerangkatDaerah.objects.filter(pemda=member.pemda)
+                 if a.pk not in planned]
+    order = request.GET.get("urut", "perangkat_daerah")
+    rows.sort(key=OVERVIEW_SORT.get(order, OVERVIEW_SORT["perangkat_daerah"]),
+              reverse=order in ("galat", "catatan", "selisih"))
+    return render(request, "renja/overview.html", {
+        "rows": rows, "tahun": tahun, "tahapan": tahapan, "status": status, "urut": order,
+        "stages": STAGE_LABELS, "statuses": STATUS_LABELS})
+
+
+OVERVIEW_SORT: dict[str, Any] = {
+    "perangkat_daerah": lambda r: (r["pd"].nama, -(r["plan"].tahun if r["plan"] else 0)),
+    "tahapan": lambda r: (r["plan"].tahapan if r["plan"] else "~", r["pd"].nama),
+    "tenggat": lambda r: (r["deadline"] or datetime.date.max, r["pd"].nama),
+    "galat": lambda r: (r["plan"].n_errors if r["plan"] else -1),
+    "catatan": lambda r: (r["plan"].open_comments if r["plan"] else -1),
+    "selisih": lambda r: (r["over"] if r["over"] is not None else -10**18),
+}
 
 
 def _year(text: str) -> int | None:
