@@ -12,6 +12,7 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from renja.calc.evaluation import FORMULA_COLUMNS, fill_tc29
 from renja.domain import Renja, Target, Usulan, parse_target
 from renja.errors import RenjaError
 from renja.numbers import parse_rupiah
@@ -74,6 +75,18 @@ def _get(obj: Any, path: str) -> Any:
     for part in path.split("."):
         obj = obj[int(part)] if part.isdigit() else getattr(obj, part)
     return obj
+
+
+def computed(table: str, path: str) -> bool:
+    """Whether a cell is a formula column (T-C.29 (8), (10), (11)): shown, never typed."""
+    return table == "tc29" and path.rsplit(".", 1)[-1] in FORMULA_COLUMNS
+
+
+def recompute(renja: Renja, table: str, index: int) -> None:
+    """The formula columns of one row, from its typed cells."""
+    if table == "tc29":
+        for ind in rows_of(renja, table)[index].indikator:
+            fill_tc29(ind)
 
 
 def set_cell(renja: Renja, table: str, index: int, path: str, text: str) -> None:

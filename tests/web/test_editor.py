@@ -157,17 +157,20 @@ def test_chapter_texts_are_edited_by_the_planner_only(planner, verifier, bkpsdm)
 
 def test_the_other_tables_are_edited_row_by_row(planner, verifier, bkpsdm):
     page = planner.get(f"/renja/{bkpsdm.pk}/tabel/tc29/").content.decode()
-    assert 'name="indikator.0.tingkat_realisasi_n2" value="0%"' in page
+    assert 'name="indikator.0.realisasi_n2"' in page
+    assert 'name="indikator.0.tingkat_realisasi_n2"' not in page  # (8) is computed, not typed
+    assert "(dihitung)" in page and "5.03.01.2.07.0006" in page  # the row shows its code
     renja = bkpsdm.renja()
     index = next(i for i, r in enumerate(renja.tc29.rows)
                  if r.nama == "Pengadaan Peralatan dan Mesin Lainnya")
     response = planner.post(f"/renja/{bkpsdm.pk}/tabel/tc29/{index}/", {
-        "version": bkpsdm.version, "indikator.0.tingkat_realisasi_n2": "100%"})
+        "version": bkpsdm.version, "indikator.0.realisasi_n2": "6 unit",
+        "indikator.0.tingkat_realisasi_n2": "0%"})  # a typed (8) is ignored
     assert response.status_code == 200
     saved = Plan.objects.get(pk=bkpsdm.pk).renja().tc29.rows[index].indikator[0]
-    assert saved.tingkat_realisasi_n2.text == "100%"
+    assert saved.tingkat_realisasi_n2.text == "100,00%"
     assert verifier.post(f"/renja/{bkpsdm.pk}/tabel/tc29/{index}/", {
-        "version": bkpsdm.version + 1, "indikator.0.tingkat_realisasi_n2": "0%"}
+        "version": bkpsdm.version + 1, "indikator.0.realisasi_n2": "1 unit"}
     ).status_code == 403
     assert 'name="indikator' not in verifier.get(
         f"/renja/{bkpsdm.pk}/tabel/tc29/").content.decode()
@@ -183,3 +186,16 @@ def test_stakeholder_proposals_are_added_in_the_browser(planner, bkpsdm):
 
 def test_an_unknown_table_is_not_found(planner, bkpsdm):
     assert planner.get(f"/renja/{bkpsdm.pk}/tabel/tc99/").status_code == 404
+
+
+def test_a_table_page_lists_its_findings_each_linking_to_its_row(planner, bkpsdm):
+    renja = bkpsdm.renja()
+    index = next(i for i, r in enumerate(renja.tc29.rows)
+                 if r.nama == "Pengadaan Peralatan dan Mesin Lainnya")
+    page = planner.get(f"/renja/{bkpsdm.pk}/tabel/tc29/").content.decode()
+    assert f'id="tbl-tc29-{index}"' in page
+    assert f'<strong>E001</strong> <a href="#tbl-tc29-{index}">T-C.29 5.03.01.2.07.0006' in page
+    planner.post(f"/renja/{bkpsdm.pk}/tabel/tc29/{index}/", {
+        "version": bkpsdm.version, "indikator.0.realisasi_n2": "6 unit"})
+    page = planner.get(f"/renja/{bkpsdm.pk}/tabel/tc29/").content.decode()
+    assert f'<strong>E001</strong> <a href="#tbl-tc29-{index}">' not in page

@@ -14,6 +14,8 @@ from renja.edit_tables import (
     add_usulan,
     add_usulan_rows,
     cells,
+    computed,
+    recompute,
     remove_usulan,
     rows_of,
     set_cell,
@@ -55,10 +57,29 @@ def _label(path: str) -> str:
 
 def _context(plan: Plan, key: str, editable: bool, error: str | None = None) -> dict[str, Any]:
     renja = checked.read_only(plan)
-    rows = [{"index": i, "cells": [(p, _label(p), v) for p, v in cells(renja, key, i)]}
-            for i in range(len(rows_of(renja, key)))]
+    table_rows = rows_of(renja, key)
+    rows = [{"index": i, "anchor": f"tbl-{key}-{i}",
+             "kode": getattr(row, "kode", None) or "",
+             "cells": [(p, _label(p), v, computed(key, p)) for p, v in cells(renja, key, i)]}
+            for i, row in enumerate(table_rows)]
+    findings = [{"f": f, "anchor": _row_of(f, table_rows, key)}
+                for f in checked.findings(plan, renja) if f.table == key]
     return {"plan": plan, "key": key, "title": TITLES[key], "rows": rows,
-            "editable": editable, "error": error, "tables": TITLES}
+            "editable": editable, "error": error, "tables": TITLES, "findings": findings}
+
+
+def _row_of(finding: Any, rows: list[Any], key: str) -> str | None:
+    """The anchor of the row a finding is about: by its code, else by the line it was read
+    from."""
+    for i, row in enumerate(rows):
+        if finding.kode and getattr(row, "kode", None) == finding.kode:
+            return f"tbl-{key}-{i}"
+    line = finding.source.line if finding.source else None
+    for i, row in enumerate(rows):
+        source = row.source_of("row")
+        if line and source is not None and source.line == line:
+            return f"tbl-{key}-{i}"
+    return None
 
 
 @require_safe
@@ -93,8 +114,9 @@ def save_row(request: HttpRequest, pk: int, key: str, index: int) -> HttpRespons
         if not 0 <= index < len(rows_of(renja, key)):
             raise RenjaError(f"row {index + 1} does not exist", f"baris {index + 1} tidak ada")
         for path, _ in cells(renja, key, index):
-            if path in request.POST:
+            if path in request.POST and not computed(key, path):
                 set_cell(renja, key, index, path, request.POST[path])
+        recompute(renja, key, index)
 
     return _change(request, pk, key, change)
 
