@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -44,7 +46,20 @@ def page(live_server, settings, demo):  # type: ignore[no-untyped-def]
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.base = live_server.url  # type: ignore[attr-defined]
         yield page
+        page.goto("about:blank")  # stops the page's timers (a pending preview, a toast)
         browser.close()
+    _settle()
+
+
+def _settle(timeout: float = 10.0) -> None:
+    """Wait until the live server has answered every request the browser sent, so that no
+    request still writes while the test database is emptied (on PostgreSQL that emptying
+    takes a table lock, and a late request deadlocked with it)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not any("process_request_thread" in t.name for t in threading.enumerate()):
+            return
+        time.sleep(0.05)
 
 
 def log_in(page, username: str) -> None:  # type: ignore[no-untyped-def]
