@@ -19,6 +19,7 @@ from renja.domain.renja import (
     Pasal,
     Pemda,
     Penandatangan,
+    Persetujuan,
     PerangkatDaerah,
     Peraturan,
     Renja,
@@ -47,7 +48,7 @@ from renja.domain.target import Target, format_target, parse_target
 __all__ = [
     "FORMAT", "TAHAPAN", "Agregasi", "Bab", "Bagian", "Belanja", "DaftarItem", "DaftarProgram",
     "Indikator", "IndikatorTarget", "Jumlah", "KolomTahun", "NilaiTahun", "Pasal", "Pemda",
-    "Penandatangan", "PerangkatDaerah", "Peraturan", "PlanNode", "Polaritas", "Rencana", "Renja",
+    "Penandatangan", "PerangkatDaerah", "Persetujuan", "Peraturan", "PlanNode", "Polaritas", "Rencana", "Renja",
     "Source", "Tahapan", "Target", "Tc29", "Tc29Indikator", "Tc29Row", "Tc30", "Tc30Row", "Tc31",
     "Tc31Row", "Tc31Side", "Tc32", "Traced", "TujuanSasaran", "TujuanSasaranRow", "Usulan",
     "format_target", "parse_target",

@@ -38,7 +38,17 @@ class PerangkatDaerah(Traced):
 class Penandatangan(Model):
     jabatan: str | None = None
     nama: str | None = None
+    pangkat: str | None = Field(default=None, description="e.g. Pembina Utama Muda")
     nip: str | None = None
+
+
+class Persetujuan(Traced):
+    """The head of the agency's approval that closes the document (place, date, signature)
+    before the plan goes to Bappeda."""
+
+    tempat: str | None = Field(default=None, description="Where it was signed, e.g. Pasuruan")
+    tanggal: datetime.date | None = None
+    penandatangan: Penandatangan = Field(default_factory=Penandatangan)
 
 
 class Pasal(Model):
@@ -99,6 +109,8 @@ class Renja(Model):
         default=False, description="Synthetic example data (renja demo-data), not the plan of "
                                    "a real agency: shown as 'contoh, data sintetis' everywhere")
     dasar_hukum: Peraturan | None = None
+    persetujuan: Persetujuan | None = Field(
+        default=None, description="The head of the agency's approval and signature")
     sumber: Source | None = Field(default=None, description="The file the plan was read from")
     bab: list[Bab] = Field(default_factory=list)
     isu_penting: list[str] = Field(default_factory=list)

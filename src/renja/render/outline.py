@@ -71,6 +71,7 @@ def outline(renja: Renja, findings: Sequence[Finding] | None = None,
         blocks.append(PageBreak())
     blocks.extend(_cover(renja))
     blocks.extend(_chapters(renja))
+    blocks.extend(_approval(renja))
     if findings is not None:
         blocks.append(PageBreak())
         blocks.extend(_findings(findings))
@@ -129,6 +130,24 @@ def _signature(label: str, place: str | None, when: object, who: object) -> Iter
         lines.append(f"{jabatan},")
     lines += ["ttd.", nama or ""]
     yield Paragraph("\n".join(lines), "signature")
+
+
+def _approval(renja: Renja) -> Iterator[Block]:
+    """The head of the agency's signature that closes a plan they approved:
+    ``Pasuruan, 5 Agustus 2024 / KEPALA …, / ttd. / NAMA / pangkat / NIP. …``."""
+    done = renja.persetujuan
+    if done is None:
+        return
+    who = done.penandatangan
+    lines = [", ".join(x for x in (done.tempat, date_text(done.tanggal)) if x)]
+    if who.jabatan:
+        lines.append(f"{who.jabatan},")
+    lines += ["ttd.", who.nama or ""]
+    if who.pangkat:
+        lines.append(who.pangkat)
+    if who.nip:
+        lines.append(f"NIP. {who.nip}")
+    yield Paragraph("\n".join(line for line in lines if line), "signature")
 
 
 def _cover(renja: Renja) -> Iterator[Block]:

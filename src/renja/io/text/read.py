@@ -19,6 +19,7 @@ from renja.io.text.chapters import (
     numbered_items,
     read_chapters,
 )
+from renja.io.text.approval import read_approval
 from renja.io.text.front import read_front, read_title
 from renja.text import title_case
 
@@ -88,13 +89,16 @@ def parse_text(text: str, name: str) -> ImportResult:
     first_bab = next((i for i, x in enumerate(prose) if is_chapter(x.text)), len(prose))
     front = read_front(prose[:first_bab], name)
     placed |= front.placed
-    chapters, by_section = read_chapters(prose[first_bab:], name)
+    approval, signed = read_approval(prose[first_bab:], name)
+    chapters, by_section = read_chapters(
+        [line for line in prose[first_bab:] if line.number not in signed], name)
     renja = _renja(front, prose[:first_bab], singkatan, name, report)
     for line in prose[:first_bab]:
         if line.text.strip().upper().startswith(CONTOH):  # synthetic demo data, as printed
             renja.contoh = True
             placed.add(line.number)
     renja.bab = chapters
+    renja.persetujuan = approval
     _lists(renja, by_section, name)
     tables.finish(renja)
     apply_stated_polarity(renja, report, name)

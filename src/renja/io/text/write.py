@@ -20,7 +20,10 @@ def render_text(renja: Renja) -> str:
         if isinstance(block, Heading):
             lines += [block.text, ""]
         elif isinstance(block, Paragraph):
-            lines += [block.text.replace("\n", " "), ""]
+            if block.style == "signature":  # a block of short lines, as signed
+                lines += [*block.text.split("\n"), ""]
+            else:
+                lines += [block.text.replace("\n", " "), ""]
         elif isinstance(block, PageBreak):
             lines.append("")
         elif isinstance(block, Table):

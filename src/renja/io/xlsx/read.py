@@ -293,6 +293,8 @@ def _format(value: Any, fmt: str, label: str) -> str:
     if not isinstance(value, int | float | Decimal):
         return str(value)
     number = Decimal(str(value))
+    if not number.is_finite():  # NaN or infinity typed in a cell: printed as typed
+        return str(value)
     if _CODE_LABEL.match(label):
         return _code(number)
     suffix = _SUFFIX.search(fmt.split(";")[0])
