@@ -4,6 +4,10 @@ from renja.workflow import WorkflowError, editable, next_state
 
 
 @pytest.mark.parametrize(("action", "before", "after"), [
+    ("propose", ("rancangan_awal", "draf"), ("rancangan_awal", "menunggu_kepala")),
+    ("propose", ("rancangan", "dikembalikan"), ("rancangan", "menunggu_kepala")),
+    ("decline", ("rancangan", "menunggu_kepala"), ("rancangan", "dikembalikan")),
+    ("submit", ("rancangan", "menunggu_kepala"), ("rancangan", "diajukan")),
     ("submit", ("rancangan_awal", "draf"), ("rancangan_awal", "diajukan")),
     ("submit", ("rancangan", "dikembalikan"), ("rancangan", "diajukan")),
     ("return", ("rancangan", "diajukan"), ("rancangan", "dikembalikan")),
@@ -21,17 +25,21 @@ def test_each_allowed_transition_leads_to_the_next_state(action, before, after):
 
 @pytest.mark.parametrize(("action", "before", "message"), [
     ("submit", ("rancangan", "diajukan"),
-     "tidak dapat ajukan: Renja berstatus 'diajukan' pada tahapan 'Rancangan'; hanya Renja "
-     "berstatus draf atau dikembalikan yang dapat"),
+     "tidak dapat setujui dan ajukan ke Bappeda: Renja berstatus 'diajukan ke Bappeda' pada "
+     "tahapan 'Rancangan'; hanya Renja berstatus menunggu persetujuan Kepala OPD, draf atau "
+     "dikembalikan yang dapat"),
+    ("propose", ("rancangan", "menunggu_kepala"),
+     "tidak dapat ajukan ke Kepala OPD: Renja berstatus 'menunggu persetujuan Kepala OPD' pada "
+     "tahapan 'Rancangan'; hanya Renja berstatus draf atau dikembalikan yang dapat"),
     ("accept", ("rancangan", "draf"),
      "tidak dapat terima: Renja berstatus 'draf' pada tahapan 'Rancangan'; hanya Renja "
-     "berstatus diajukan yang dapat"),
+     "berstatus diajukan ke Bappeda yang dapat"),
     ("set", ("rancangan", "diterima"),
      "tidak dapat menetapkan: Renja pada tahapan 'Rancangan'; hanya rancangan akhir atau "
      "perubahan yang sudah diterima yang dapat ditetapkan"),
-    ("submit", ("penetapan", "ditetapkan"),
-     "tidak dapat ajukan: Renja berstatus 'ditetapkan' pada tahapan 'Penetapan'; hanya Renja "
-     "berstatus draf atau dikembalikan yang dapat"),
+    ("propose", ("penetapan", "ditetapkan"),
+     "tidak dapat ajukan ke Kepala OPD: Renja berstatus 'ditetapkan' pada tahapan 'Penetapan'; "
+     "hanya Renja berstatus draf atau dikembalikan yang dapat"),
     ("perubahan", ("rancangan_akhir", "diterima"),
      "tidak dapat buka perubahan: Renja berstatus 'diterima' pada tahapan 'Rancangan akhir'; "
      "hanya Renja berstatus ditetapkan yang dapat"),

@@ -8,10 +8,14 @@ from __future__ import annotations
 STAGES = {"persiapan": "Persiapan", "rancangan_awal": "Rancangan awal", "rancangan": "Rancangan",
           "forum_pd": "Forum Perangkat Daerah", "rancangan_akhir": "Rancangan akhir",
           "penetapan": "Penetapan", "perubahan": "Perubahan"}
-STATUSES = {"draf": "Draf", "diajukan": "Diajukan ke Bappeda", "dikembalikan": "Dikembalikan",
+STATUSES = {"draf": "Draf", "menunggu_kepala": "Menunggu persetujuan Kepala OPD",
+            "diajukan": "Diajukan ke Bappeda", "dikembalikan": "Dikembalikan",
             "diterima": "Diterima", "ditetapkan": "Ditetapkan"}
 AUDIT = {
-    "renja.nilai.ubah": "Nilai diubah", "renja.renja.submit": "Diajukan",
+    "renja.nilai.ubah": "Nilai diubah",
+    "renja.renja.propose": "Diajukan ke Kepala OPD",
+    "renja.renja.decline": "Dikembalikan Kepala OPD",
+    "renja.renja.submit": "Disetujui Kepala OPD dan diajukan ke Bappeda",
     "renja.renja.return": "Dikembalikan", "renja.renja.accept": "Diterima",
     "renja.renja.set": "Ditetapkan", "renja.renja.perubahan": "Perubahan dibuka",
     "renja.renja.impor": "Diimpor", "renja.renja.buka": "Renja tahun baru dibuka",

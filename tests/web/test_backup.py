@@ -36,7 +36,7 @@ def history(transactional_db):  # type: ignore[no-untyped-def]
     actions.snapshot(plan, "awal", planner)
     actions.change_plan(plan.pk, planner, lambda r: setattr(r.rencana.rows[0], "lokasi", "X"),
                         plan.version)
-    actions.submit(Plan.objects.get(pk=plan.pk), planner)
+    actions.submit(Plan.objects.get(pk=plan.pk), User.objects.get(username="kepala_bkpsdm"))
     return plan
 
 

@@ -157,16 +157,27 @@ def do(page, action: str, **fields: str) -> None:  # type: ignore[no-untyped-def
     page.wait_for_selector(".messages")
 
 
+def hand_over(page, plan_id: int, **signature: str) -> None:  # type: ignore[no-untyped-def]
+    """The planner proposes the plan; the head of the agency approves and submits it."""
+    from playwright.sync_api import expect
+
+    switch(page, "perencana_bkpsdm")
+    open_plan(page, plan_id)
+    do(page, "propose")
+    expect(page.locator("#status")).to_have_text("Menunggu persetujuan Kepala OPD")
+    switch(page, "kepala_bkpsdm")
+    open_plan(page, plan_id)
+    do(page, "submit", **signature)
+    expect(page.locator("#status")).to_have_text("Diajukan ke Bappeda")
+
+
 def test_the_whole_planning_cycle_in_the_browser(page):
     from playwright.sync_api import expect
 
     from renja.web.plans.models import Plan
 
     plan = Plan.objects.get(perangkat_daerah__singkatan="BKPSDM")
-    switch(page, "perencana_bkpsdm")
-    open_plan(page, plan.pk)
-    do(page, "submit")
-    expect(page.locator("#status")).to_have_text("Diajukan ke Bappeda")
+    hand_over(page, plan.pk, nip="197003121995032004")
 
     switch(page, "verifikator_bappeda")
     open_plan(page, plan.pk)
@@ -189,8 +200,7 @@ def test_the_whole_planning_cycle_in_the_browser(page):
     page.fill("input[name='ind-0-target_n1']", "1 dok")
     page.click("button:text('Simpan')")
     expect(page.locator("#findings [data-rule='T001']")).to_have_count(0)
-    open_plan(page, plan.pk)
-    do(page, "submit")
+    hand_over(page, plan.pk)
 
     switch(page, "verifikator_bappeda")
     open_plan(page, plan.pk)
@@ -207,9 +217,7 @@ def test_the_whole_planning_cycle_in_the_browser(page):
     do(page, "accept", note="Galat dicatat untuk RKA")
     expect(page.locator("#tahapan")).to_have_text("Forum Perangkat Daerah")
     for _ in range(2):  # forum PD, then the rancangan akhir
-        switch(page, "perencana_bkpsdm")
-        open_plan(page, plan.pk)
-        do(page, "submit")
+        hand_over(page, plan.pk)
         switch(page, "verifikator_bappeda")
         open_plan(page, plan.pk)
         do(page, "accept", note="Galat dicatat")
@@ -456,3 +464,54 @@ def test_the_header_and_the_kode_column_stay_in_sight_while_t_c_33_scrolls(page)
     assert abs(visible["kode"] - visible["box"]) < 2 and visible["text"]
     assert visible["nama"] > visible["kode"] and visible["third"] < visible["nama"]
     shot(page, "web-editor-scrolled-1366")
+
+
+def test_the_head_of_the_agency_returns_a_draft_then_approves_and_signs_it(page):
+    from playwright.sync_api import expect
+    from pypdf import PdfReader
+
+    from renja.web.plans.models import Plan
+
+    plan = Plan.objects.get(perangkat_daerah__singkatan="BKPSDM")
+    switch(page, "perencana_bkpsdm")
+    open_plan(page, plan.pk)
+    do(page, "propose", note="Mohon persetujuan")
+    expect(page.locator("#menunggu-kepala")).to_contain_text(
+        "Renja ini menunggu persetujuan Kepala OPD")
+    expect(page.locator("button:text('Ubah')")).to_have_count(0)  # read-only while waiting
+
+    switch(page, "kepala_bkpsdm")
+    open_plan(page, plan.pk)
+    do(page, "decline", note="Lokasi sub kegiatan belum lengkap")
+    switch(page, "perencana_bkpsdm")
+    open_plan(page, plan.pk)
+    expect(page.locator("#alasan-kembali")).to_contain_text("Lokasi sub kegiatan belum lengkap")
+    do(page, "propose")
+
+    switch(page, "kepala_bkpsdm")
+    open_plan(page, plan.pk)
+    form = page.locator("form.action-submit")
+    expect(form.locator("[name=jabatan]")).to_have_value(
+        "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia")
+    shot(page, "kepala-approve-1366")
+    do(page, "submit", nama="Drs. CONTOH PEJABAT, M.Si", pangkat="Pembina Utama Muda",
+       nip="1234")
+    expect(page.locator(".messages")).to_contain_text(
+        "NIP '1234' harus 18 angka, mis. 19700312 199503 2 004")
+    expect(page.locator("#status")).to_have_text("Menunggu persetujuan Kepala OPD")
+    do(page, "submit", nama="Drs. CONTOH PEJABAT, M.Si", pangkat="Pembina Utama Muda",
+       nip="19700312 199503 1 004")
+    expect(page.locator("#status")).to_have_text("Diajukan ke Bappeda")
+
+    with page.expect_download() as download:
+        page.click(".exports >> text=PDF")
+    text = "\n".join(p.extract_text() for p in PdfReader(download.value.path()).pages[-3:])
+    assert "Drs. CONTOH PEJABAT, M.Si" in text
+    assert "NIP. 197003121995031004" in text
+    from renja.web.accounts.models import Membership
+
+    signer = Membership.objects.get(user__username="kepala_bkpsdm")  # for the next approval
+    assert (signer.nip, signer.pangkat) == ("197003121995031004", "Pembina Utama Muda")
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_plan(page, plan.pk)
+    shot(page, "kepala-submitted-390")

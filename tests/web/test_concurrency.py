@@ -118,7 +118,8 @@ def test_a_submit_racing_edits_keeps_every_accepted_edit_and_refuses_the_rest(pl
 
     jobs: list[Callable[[], object]] = [lambda p=p, i=i: edit(p, f"Desa {i}")
                                         for i, p in enumerate(leaves)]
-    jobs.append(lambda: actions.submit(Plan.objects.get(pk=plan.pk), planner))
+    kepala = User.objects.get(username="kepala_bkpsdm")  # submitting writes the signature
+    jobs.append(lambda: actions.submit(Plan.objects.get(pk=plan.pk), kepala))
     results = run_together(jobs)
     assert all(isinstance(r, Plan | ActionRefused) for r in results), results
     after = Plan.objects.get(pk=plan.pk)

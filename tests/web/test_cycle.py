@@ -31,22 +31,34 @@ def refreshed(plan: Plan) -> Plan:
     return Plan.objects.get(pk=plan.pk)
 
 
-def test_the_whole_cycle_through_the_pages(planner, verifier, db, bkpsdm):
+def submitted(planner, kepala, plan, note=""):  # type: ignore[no-untyped-def]
+    """The planner proposes the draft, the head of the agency approves and submits it."""
+    act(planner, plan, "propose", note=note)
+    return act(kepala, plan, "submit")
+
+
+def test_the_whole_cycle_through_the_pages(planner, kepala, verifier, db, bkpsdm):
     from tests.web.conftest import client_for
 
     admin = client_for("admin_pasuruan")
-    act(planner, bkpsdm, "submit", note="Mohon diverifikasi")
+    act(planner, bkpsdm, "propose", note="Mohon persetujuan")
+    assert (refreshed(bkpsdm).tahapan, refreshed(bkpsdm).status) == ("rancangan",
+                                                                      "menunggu_kepala")
+    act(kepala, bkpsdm, "decline", note="Lengkapi lokasi")
+    act(planner, bkpsdm, "propose")
+    act(kepala, bkpsdm, "submit", nip="19700312 199503 2 004", pangkat="Pembina",
+        note="Mohon diverifikasi")
     assert (refreshed(bkpsdm).tahapan, refreshed(bkpsdm).status) == ("rancangan", "diajukan")
     page = act(verifier, bkpsdm, "return", note="Perbaiki target T-C.33")
     assert "Kembalikan: berhasil." in page.content.decode()
-    act(planner, bkpsdm, "submit")
+    submitted(planner, kepala, bkpsdm)
     refused = act(verifier, bkpsdm, "accept").content.decode()
     assert "Renja ini masih memiliki 20 galat pemeriksaan; tuliskan catatan mengapa tetap " \
         "diterima" in refused
     act(verifier, bkpsdm, "accept", note="Galat dicatat untuk perbaikan RKA")
     assert (refreshed(bkpsdm).tahapan, refreshed(bkpsdm).status) == ("forum_pd", "draf")
     for _ in range(2):
-        act(planner, bkpsdm, "submit")
+        submitted(planner, kepala, bkpsdm)
         act(verifier, bkpsdm, "accept", note="Galat dicatat")
     assert (refreshed(bkpsdm).tahapan, refreshed(bkpsdm).status) == ("rancangan_akhir",
                                                                       "diterima")
@@ -56,22 +68,30 @@ def test_the_whole_cycle_through_the_pages(planner, verifier, db, bkpsdm):
     assert (plan.tahapan, plan.status, plan.published) == ("penetapan", "ditetapkan", True)
     reg = plan.renja().dasar_hukum
     assert (reg.nomor, reg.tanggal_ditetapkan) == ("147", datetime.date(2023, 8, 2))
+    signed = plan.renja().persetujuan.penandatangan
+    assert (signed.nama, signed.pangkat, signed.nip) == ("Kepala BKPSDM", "Pembina",
+                                                         "197003121995032004")
+    handed = [("propose", "rancangan", "menunggu_kepala"), ("submit", "rancangan", "diajukan")]
     assert [(t.action, t.to_tahapan, t.to_status) for t in plan.transitions.all()] == [
-        ("submit", "rancangan", "diajukan"), ("return", "rancangan", "dikembalikan"),
-        ("submit", "rancangan", "diajukan"), ("accept", "forum_pd", "draf"),
-        ("submit", "forum_pd", "diajukan"), ("accept", "rancangan_akhir", "draf"),
-        ("submit", "rancangan_akhir", "diajukan"), ("accept", "rancangan_akhir", "diterima"),
-        ("set", "penetapan", "ditetapkan")]
-    assert plan.versions.count() == 9
+        ("propose", "rancangan", "menunggu_kepala"), ("decline", "rancangan", "dikembalikan"),
+        *handed, ("return", "rancangan", "dikembalikan"),
+        *handed, ("accept", "forum_pd", "draf"),
+        *[(a, "forum_pd", s) for a, _, s in handed], ("accept", "rancangan_akhir", "draf"),
+        *[(a, "rancangan_akhir", s) for a, _, s in handed],
+        ("accept", "rancangan_akhir", "diterima"), ("set", "penetapan", "ditetapkan")]
+    assert plan.versions.count() == 15
 
 
-def test_the_audit_trail_records_each_transition_exactly(planner, verifier, bkpsdm):
-    act(planner, bkpsdm, "submit", note="Mohon diverifikasi")
+def test_the_audit_trail_records_each_transition_exactly(planner, kepala, verifier, bkpsdm):
+    act(planner, bkpsdm, "propose", note="Mohon persetujuan")
+    act(kepala, bkpsdm, "submit", note="Mohon diverifikasi")
     act(verifier, bkpsdm, "return", note="Perbaiki target")
     entries = [(e.action, e.user.username, e.via, e.field, e.old, e.new, e.note)
                for e in AuditEntry.objects.filter(plan=bkpsdm)]
     assert entries == [
-        ("renja.renja.submit", "perencana_bkpsdm", "ui", "status", "rancangan/draf",
+        ("renja.renja.propose", "perencana_bkpsdm", "ui", "status", "rancangan/draf",
+         "rancangan/menunggu_kepala", "Mohon persetujuan"),
+        ("renja.renja.submit", "kepala_bkpsdm", "ui", "status", "rancangan/menunggu_kepala",
          "rancangan/diajukan", "Mohon diverifikasi"),
         ("renja.renja.return", "verifikator_bappeda", "ui", "status", "rancangan/diajukan",
          "rancangan/dikembalikan", "Perbaiki target"),
@@ -95,18 +115,25 @@ def test_value_changes_are_audited_with_old_and_new_values(planner, bkpsdm):
 @pytest.mark.parametrize(("username", "action", "message"), [
     ("perencana_bkpsdm", "accept", "peran Anda tidak berhak: terima"),
     ("kepala_bkpsdm", "return", "peran Anda tidak berhak: kembalikan"),
-    ("verifikator_bappeda", "submit", "peran Anda tidak berhak: ajukan"),
+    ("verifikator_bappeda", "submit",
+     "peran Anda tidak berhak: setujui dan ajukan ke bappeda"),
+    ("perencana_bkpsdm", "submit", "peran Anda tidak berhak: setujui dan ajukan ke bappeda"),
+    ("kepala_bkpsdm", "propose", "peran Anda tidak berhak: ajukan ke kepala opd"),
+    ("kepala_bkpsdm", "decline", "tidak dapat kembalikan ke perencana: Renja berstatus 'draf' "
+                                 "pada tahapan 'Rancangan'; hanya Renja berstatus menunggu "
+                                 "persetujuan Kepala OPD yang dapat"),
     ("admin_pasuruan", "set", "tidak dapat tetapkan: Renja berstatus 'draf' pada tahapan "
                               "'Rancangan'; hanya Renja berstatus diterima yang dapat"),
-    ("perencana_dinkes", "submit", "Renja ini milik perangkat daerah lain"),
+    ("perencana_dinkes", "propose", "Renja ini milik perangkat daerah lain"),
     ("admin_kotacontoh", "perubahan", "Renja ini milik pemda lain"),
 ])
 def test_each_refused_action_says_why(db, bkpsdm, username, action, message):
     with pytest.raises(WorkflowError) as exc:
         if action == "set":
             actions.set_plan(bkpsdm, user(username), "1", datetime.date(2024, 1, 1))
-        elif action == "return":
-            actions.return_plan(bkpsdm, user(username), "x")
+        elif action in ("return", "decline"):
+            getattr(actions, {"return": "return_plan"}.get(action, action))(
+                bkpsdm, user(username), "x")
         else:
             getattr(actions, {"perubahan": "open_perubahan"}.get(action, action))(
                 bkpsdm, user(username))
@@ -115,7 +142,7 @@ def test_each_refused_action_says_why(db, bkpsdm, username, action, message):
 
 
 def test_a_submitted_plan_is_read_only_for_its_planner(planner, bkpsdm):
-    actions.submit(bkpsdm, user("perencana_bkpsdm"))
+    actions.submit(bkpsdm, user("kepala_bkpsdm"))
     assert planner.get(f"/renja/{bkpsdm.pk}/baris/0.0.0.0/").status_code == 403
     assert planner.post(f"/renja/{bkpsdm.pk}/baris/0.0.0.0/simpan/",
                         {"version": bkpsdm.version, "lokasi": "X"}).status_code == 403
@@ -128,7 +155,7 @@ def test_open_comments_block_acceptance_unless_overridden_with_a_note(planner, v
     planner.post(f"/renja/{bkpsdm.pk}/catatan/", {"parent": note.pk,
                                                  "text": "Diperbaiki menjadi 1 unit"})
     assert note.replies.get().text == "Diperbaiki menjadi 1 unit"
-    actions.submit(bkpsdm, user("perencana_bkpsdm"))
+    actions.submit(bkpsdm, user("kepala_bkpsdm"))
     page = act(verifier, bkpsdm, "accept").content.decode()
     assert ("masih ada 1 catatan verifikasi yang terbuka; selesaikan dulu, atau terima dengan "
             "catatan alasan") in page
@@ -140,7 +167,7 @@ def test_a_resolved_comment_no_longer_blocks(verifier, bkpsdm):
     verifier.post(f"/renja/{bkpsdm.pk}/catatan/", {"text": "Periksa T-C.31"})
     note = Comment.objects.get()
     verifier.post(f"/renja/{bkpsdm.pk}/catatan/{note.pk}/selesai/")
-    actions.submit(bkpsdm, user("perencana_bkpsdm"))
+    actions.submit(bkpsdm, user("kepala_bkpsdm"))
     actions.accept(bkpsdm, user("verifikator_bappeda"), note="galat dicatat")
     assert refreshed(bkpsdm).status == "draf"
 
@@ -194,7 +221,7 @@ def test_outside_its_scheduled_stage_a_plan_is_read_only(planner, bkpsdm):
                           mulai=datetime.date(2020, 1, 1), selesai=datetime.date(2020, 2, 1))
     assert planner.get(f"/renja/{bkpsdm.pk}/baris/0.0.0.0/").status_code == 403
     with pytest.raises(ActionRefused) as exc:
-        actions.submit(bkpsdm, user("perencana_bkpsdm"))
+        actions.submit(bkpsdm, user("kepala_bkpsdm"))
     assert exc.value.message("id") == "tahapan Rancangan sudah ditutup menurut jadwal"
 
 
@@ -240,10 +267,19 @@ def test_the_overview_shows_deadlines_and_ceilings_and_sorts_and_filters(verifie
     assert list(set_only) == ["Dinas Pendidikan"]
 
 
-def test_the_api_moves_the_plan_with_the_same_rules(planner, verifier, bkpsdm):
-    ok = planner.post(f"/api/plans/{bkpsdm.pk}/actions/submit", json.dumps({"note": "siap"}),
+def test_the_api_moves_the_plan_with_the_same_rules(planner, kepala, verifier, bkpsdm):
+    ok = planner.post(f"/api/plans/{bkpsdm.pk}/actions/propose", json.dumps({"note": "siap"}),
                       content_type="application/json")
     assert (ok.status_code, ok.json()["version"]) == (200, bkpsdm.version + 1)
+    bad_nip = kepala.post(f"/api/plans/{bkpsdm.pk}/actions/submit", json.dumps({"nip": "123"}),
+                          content_type="application/json")
+    assert (bad_nip.status_code, bad_nip.json()["error"]) == (
+        422, "NIP '123' harus 18 angka, mis. 19700312 199503 2 004")
+    signed = kepala.post(f"/api/plans/{bkpsdm.pk}/actions/submit",
+                         json.dumps({"nip": "197003121995032004", "tempat": "Bangil"}),
+                         content_type="application/json")
+    assert signed.status_code == 200
+    assert refreshed(bkpsdm).renja().persetujuan.tempat == "Bangil"
     refused = planner.post(f"/api/plans/{bkpsdm.pk}/actions/accept", "{}",
                            content_type="application/json")
     assert refused.status_code == 403
@@ -256,8 +292,11 @@ def test_the_cli_moves_the_plan_with_the_same_rules(bkpsdm):
     runner = CliRunner()
     listed = runner.invoke(cli, ["plan", "list", "--user", "perencana_bkpsdm"])
     assert listed.output == (f"{bkpsdm.pk}\tBKPSDM\t2024\trancangan\tdraf\n")
-    done = runner.invoke(cli, ["plan", "act", "submit", "--plan", str(bkpsdm.pk),
+    done = runner.invoke(cli, ["plan", "act", "propose", "--plan", str(bkpsdm.pk),
                                "--user", "perencana_bkpsdm"])
+    assert (done.exit_code, done.output) == (0, f"{bkpsdm.pk}\trancangan\tmenunggu_kepala\n")
+    done = runner.invoke(cli, ["plan", "act", "submit", "--plan", str(bkpsdm.pk),
+                               "--user", "kepala_bkpsdm", "--nip", "197003121995032004"])
     assert (done.exit_code, done.output) == (0, f"{bkpsdm.pk}\trancangan\tdiajukan\n")
     refused = runner.invoke(cli, ["plan", "act", "return", "--plan", str(bkpsdm.pk),
                                   "--user", "verifikator_bappeda"], env={"RENJA_LANG": "id"})
@@ -266,12 +305,13 @@ def test_the_cli_moves_the_plan_with_the_same_rules(bkpsdm):
     assert AuditEntry.objects.get(action="renja.renja.submit").via == "cli"
 
 
-def test_the_reason_of_the_last_return_stands_at_the_top_of_the_plan(planner, verifier, bkpsdm):
-    act(planner, bkpsdm, "submit")
+def test_the_reason_of_the_last_return_stands_at_the_top_of_the_plan(planner, kepala, verifier,
+                                                                    bkpsdm):
+    submitted(planner, kepala, bkpsdm)
     act(verifier, bkpsdm, "return", note="Target T-C.33 belum sesuai Renstra")
     page = planner.get(f"/renja/{bkpsdm.pk}/").content.decode()
     top = page[page.index('id="siklus"'):page.index('id="tahapan"')]
     assert "Dikembalikan oleh Verifikator Bappeda" in top
     assert "Target T-C.33 belum sesuai Renstra" in top
-    act(planner, bkpsdm, "submit")
+    submitted(planner, kepala, bkpsdm)
     assert "alasan-kembali" not in planner.get(f"/renja/{bkpsdm.pk}/").content.decode()

@@ -103,7 +103,7 @@ MATRIX: dict[str, Route] = {
     "plan_tc32_import": Route(plan("tabel/tc32/impor/"), POST_ONLY, EDIT.format(ok=422),
                               version),
     "plan_act": Route(plan("tindakan/submit/"), POST_ONLY,
-                      "E=302 K=302 V1=403 A1=403 B=404 V2=404 A2=404 N=302"),
+                      "E=403 K=302 V1=403 A1=403 B=404 V2=404 A2=404 N=302"),
     "plan_comment": Route(plan("catatan/"), POST_ONLY,
                           "E=403 K=403 V1=302 A1=302 B=404 V2=404 A2=404 N=302",
                           lambda o: {"text": "Periksa target"}),
@@ -146,7 +146,7 @@ MATRIX: dict[str, Route] = {
                                                READ),
     "POST /api/plans/{plan_id}/actions/{action}": Route(
         lambda o: f"/api/plans/{o['plan']}/actions/submit", NOT_ALLOWED,
-        "E=200 K=200 V1=403 A1=403 B=404 V2=404 A2=404 N=401", lambda o: {}),
+        "E=403 K=200 V1=403 A1=403 B=404 V2=404 A2=404 N=401", lambda o: {}),
     "openapi-json": Route(lambda o: "/api/openapi.json", ANYONE, ANYONE),
     "openapi-view": Route(lambda o: "/api/docs", ANYONE, ANYONE),
 }

@@ -36,7 +36,7 @@ def stored(plan: Plan) -> Plan:
 def test_a_submit_keeps_an_edit_stored_after_the_plan_was_loaded(db, bkpsdm):
     loaded = stored(bkpsdm)  # the object a submit request loaded at its start
     actions.change_plan(bkpsdm.pk, user("perencana_bkpsdm"), lokasi("Bangil"), bkpsdm.version)
-    actions.submit(loaded, user("perencana_bkpsdm"))
+    actions.submit(loaded, user("kepala_bkpsdm"))
     plan = stored(bkpsdm)
     assert plan.renja().rencana.rows[0].children[0].children[0].children[0].lokasi == "Bangil"
     assert (plan.status, plan.version) == ("diajukan", bkpsdm.version + 2)
@@ -44,12 +44,13 @@ def test_a_submit_keeps_an_edit_stored_after_the_plan_was_loaded(db, bkpsdm):
 
 
 def test_an_edit_begun_before_a_submit_is_refused(db, bkpsdm):
-    actions.submit(bkpsdm, user("perencana_bkpsdm"))
+    actions.submit(bkpsdm, user("kepala_bkpsdm"))
     with pytest.raises(ActionRefused) as exc:
         actions.change_plan(bkpsdm.pk, user("perencana_bkpsdm"), lokasi("Bangil"),
                             bkpsdm.version)
-    assert exc.value.message("id") == ("Renja berstatus 'diajukan'; hanya Renja berstatus draf "
-                                       "atau dikembalikan yang dapat diubah")
+    assert exc.value.message("id") == (
+        "Renja berstatus 'Diajukan ke Bappeda'; hanya Renja berstatus draf atau dikembalikan "
+        "yang dapat diubah")
     assert stored(bkpsdm).data == stored(bkpsdm).versions.last().data
 
 

@@ -14,7 +14,7 @@ from renja.errors import RenjaError
 from renja.web.outcome import failure_of
 from renja.web.plans import checked
 from renja.web.plans.access import get_plan, get_readable, readable_plans
-from renja.web.plans.actions import change_plan, perform
+from renja.web.plans.actions import Signer, change_plan, perform
 from renja.web.plans.models import PlanLocked, StaleVersion
 
 api = NinjaAPI(title="renja API", version="1", urls_namespace="api",
@@ -88,14 +88,24 @@ class Act(Schema):
     override: bool = False
     nomor: str = ""
     tanggal: str = ""
+    nama: str = ""
+    jabatan: str = ""
+    pangkat: str = ""
+    nip: str = ""
+    tempat: str = ""
 
 
 @api.post("/plans/{plan_id}/actions/{action}", auth=SessionAuth(),
           response={200: PlanSummary, 403: Problem, 422: Problem})
 def act(request: HttpRequest, plan_id: int, action: str, body: Act) -> Any:
-    """A step of the cycle: submit, return, accept, set, perubahan (the same rules as pages)."""
+    """A step of the cycle: propose (planner to head), decline (head back to planner), submit
+    (head approves, signs and submits to Bappeda), return, accept, set, perubahan (the same
+    rules as pages)."""
+    signer = Signer(nama=body.nama, jabatan=body.jabatan, pangkat=body.pangkat, nip=body.nip,
+                    tempat=body.tempat)
     plan = perform(get_plan(request.user, plan_id), request.user, action, note=body.note,
-                   override=body.override, nomor=body.nomor, tanggal=body.tanggal, via="api")
+                   override=body.override, nomor=body.nomor, tanggal=body.tanggal, via="api",
+                   signer=signer)
     return Status(200, _summary(plan))
 
 

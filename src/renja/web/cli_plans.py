@@ -56,23 +56,28 @@ def _user(username: str) -> Any:
 
 
 @plan_group.command("act")
-@click.argument("action", type=click.Choice(["submit", "return", "accept", "set",
-                                             "perubahan"]))
+@click.argument("action", type=click.Choice(["propose", "decline", "submit", "return",
+                                             "accept", "set", "perubahan"]))
 @click.option("--plan", "plan_id", type=int, required=True, help="Plan id (see plan list).")
 @click.option("--user", "username", required=True, help="Act as this user.")
 @click.option("--note", default="", help="Note (required to return).")
 @click.option("--override", is_flag=True, help="Accept although comments are open.")
 @click.option("--nomor", default="", help="Regulation number (set).")
 @click.option("--tanggal", default="", help="Regulation date YYYY-MM-DD (set).")
+@click.option("--nip", default="", help="The signer's NIP (submit, by the head of the agency).")
+@click.option("--pangkat", default="", help="The signer's pangkat (submit).")
 def act(action: str, plan_id: int, username: str, note: str, override: bool, nomor: str,
-        tanggal: str) -> None:
-    """Do ACTION on a plan as USER, with the same checks as the web app."""
+        tanggal: str, nip: str, pangkat: str) -> None:
+    """Do ACTION on a plan as USER, with the same checks as the web app.
+
+    The planner proposes a draft to the head of the agency (propose), who submits it to
+    Bappeda, signing it (submit), or declines it back to the planner (decline)."""
     _django()
     from django.http import Http404
 
     from renja.web.outcome import attempt
     from renja.web.plans.access import get_plan
-    from renja.web.plans.actions import perform
+    from renja.web.plans.actions import Signer, perform
 
     user = _user(username)
     try:
@@ -81,7 +86,8 @@ def act(action: str, plan_id: int, username: str, note: str, override: bool, nom
         raise RenjaError(f"plan {plan_id} not found for {username}",
                          f"Renja {plan_id} tidak ditemukan untuk {username}") from exc
     result, failed = attempt(lambda: perform(plan, user, action, note=note, override=override,
-                                             nomor=nomor, tanggal=tanggal, via="cli"))
+                                             nomor=nomor, tanggal=tanggal, via="cli",
+                                             signer=Signer(nip=nip, pangkat=pangkat)))
     if failed is not None:
         raise RenjaError(failed.message, failed.message)
     assert result is not None

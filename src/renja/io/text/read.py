@@ -11,6 +11,7 @@ from renja.errors import FormatError
 from renja.io.polarity import apply_stated_polarity
 from renja.io.report import ImportResult, Report
 from renja.io.tables.assemble import TableSet
+from renja.io.text.approval import read_approval
 from renja.io.text.blocks import Line, Segment, build_block, segments
 from renja.io.text.chapters import (
     daftar_items,
@@ -19,7 +20,6 @@ from renja.io.text.chapters import (
     numbered_items,
     read_chapters,
 )
-from renja.io.text.approval import read_approval
 from renja.io.text.front import read_front, read_title
 from renja.text import title_case
 

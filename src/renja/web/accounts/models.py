@@ -51,6 +51,10 @@ class Membership(models.Model):
     pemda = models.ForeignKey(Pemda, on_delete=models.CASCADE, related_name="members")
     perangkat_daerah = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, null=True,
                                          blank=True, related_name="members")
+    jabatan = models.CharField(max_length=300, blank=True,
+                               help_text="As signed, e.g. Kepala Dinas Perhubungan")
+    pangkat = models.CharField(max_length=100, blank=True, help_text="e.g. Pembina Tingkat I")
+    nip = models.CharField(max_length=18, blank=True)
 
     def __str__(self) -> str:
         return f"{self.user} ({self.get_role_display()})"

@@ -24,7 +24,7 @@ from renja import words
 from renja.diff import diff
 from renja.domain import Renja
 from renja.text import spreadsheet_safe
-from renja.web.accounts.models import PaguCeiling, PerangkatDaerah
+from renja.web.accounts.models import Membership, PaguCeiling, PerangkatDaerah, Role
 from renja.web.outcome import attempt, raise_refusal
 from renja.web.plans import actions
 from renja.web.plans.access import get_plan, membership, plan_id, visible_plans
@@ -49,8 +49,25 @@ def cycle_context(request: HttpRequest, plan: Plan) -> dict[str, Any]:
             "may_comment": may(request.user, plan, "comment"),
             "may_reply": may(request.user, plan, "reply"),
             "open_comments": actions.open_comments(plan),
-            "last_return": plan.transitions.filter(action="return").select_related("user")
-            .order_by("-at", "-pk").first() if plan.status == "dikembalikan" else None}
+            "last_return": plan.transitions.filter(action__in=("return", "decline"))
+            .select_related("user").order_by("-at", "-pk").first()
+            if plan.status == "dikembalikan" else None,
+            "signer": _signer(request.user, plan), "has_kepala": _has_kepala(plan)}
+
+
+def _signer(user: Any, plan: Plan) -> dict[str, str]:
+    """The approval form's first values: what the head of the agency signed with last time."""
+    member = membership(user)
+    if member is None or member.role != Role.KEPALA:
+        return {}
+    return {"nama": user.get_full_name() or user.username,
+            "jabatan": member.jabatan or f"Kepala {plan.perangkat_daerah.nama}",
+            "pangkat": member.pangkat, "nip": member.nip}
+
+
+def _has_kepala(plan: Plan) -> bool:
+    return Membership.objects.filter(perangkat_daerah_id=plan.perangkat_daerah_id,
+                                     role=Role.KEPALA, user__is_active=True).exists()
 
 
 @login_required
@@ -60,10 +77,12 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if action not in ACTIONS:
         raise Http404("Tindakan tidak dikenal")
     post = request.POST
+    signer = actions.Signer(**{name: post.get(name, "") for name in
+                               ("nama", "jabatan", "pangkat", "nip", "tempat")})
     result, failed = attempt(lambda: actions.perform(
         plan, request.user, action, note=post.get("note", ""),
         override=bool(post.get("override")), nomor=post.get("nomor", ""),
-        tanggal=post.get("tanggal", ""), jenis=post.get("jenis", "")))
+        tanggal=post.get("tanggal", ""), jenis=post.get("jenis", ""), signer=signer))
     if failed is not None:
         raise_refusal(failed)
         messages.error(request, failed.message)

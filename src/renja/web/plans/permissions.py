@@ -12,6 +12,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from renja import words
 from renja.web.accounts.members import membership
 from renja.web.accounts.models import Membership, Role
 from renja.web.plans.models import Jadwal, Plan
@@ -113,8 +114,8 @@ def _edit(member: Membership, plan: Plan) -> ActionRefused | None:
     if not editable(plan.tahapan, plan.status):
         return ActionRefused(
             f"the plan is '{plan.status}'; only a draft or returned plan can be changed",
-            f"Renja berstatus '{plan.status}'; hanya Renja berstatus draf atau dikembalikan "
-            f"yang dapat diubah")
+            f"Renja berstatus '{words.status(plan.status)}'; hanya Renja berstatus draf atau "
+            f"dikembalikan yang dapat diubah")
     return _schedule(plan)
 
 
@@ -145,6 +146,6 @@ def _transition(member: Membership, plan: Plan, action: str) -> ActionRefused | 
         next_state(action, plan.tahapan, plan.status)
     except WorkflowError as exc:
         return ActionRefused(exc.en, exc.id)
-    if action == "submit":
+    if action in ("propose", "submit"):
         return _schedule(plan)
     return None

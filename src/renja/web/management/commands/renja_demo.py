@@ -29,6 +29,7 @@ USERS = (
     ("perencana_bkpsdm", "Perencana BKPSDM", Role.PERENCANA, "BKPSDM"),
     ("kepala_bkpsdm", "Kepala BKPSDM", Role.KEPALA, "BKPSDM"),
     ("perencana_dinkes", "Perencana Dinas Kesehatan", Role.PERENCANA, "DINKES"),
+    ("kepala_dinkes", "Kepala Dinas Kesehatan", Role.KEPALA, "DINKES"),
     ("verifikator_bappeda", "Verifikator Bappeda", Role.VERIFIKATOR, None),
     ("admin_pasuruan", "Admin Pemda Pasuruan", Role.ADMIN, None),
 )
@@ -112,5 +113,6 @@ class Command(BaseCommand):
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save()
+        jabatan = f"Kepala {agency.nama}" if agency is not None and role == Role.KEPALA else ""
         Membership.objects.update_or_create(user=user, defaults={
-            "role": role, "pemda": pemda, "perangkat_daerah": agency})
+            "role": role, "pemda": pemda, "perangkat_daerah": agency, "jabatan": jabatan})

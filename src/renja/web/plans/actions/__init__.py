@@ -14,17 +14,20 @@ from __future__ import annotations
 from renja.web.plans.actions.comments import comment, resolve
 from renja.web.plans.actions.cycle import (
     accept,
+    decline,
     open_comments,
     open_perubahan,
     perform,
+    propose,
     return_plan,
     set_plan,
     snapshot,
     submit,
 )
 from renja.web.plans.actions.edit import change_plan, read_version
+from renja.web.plans.actions.signing import Signer
 from renja.web.plans.permissions import ActionRefused, stage_open
 
-__all__ = ["ActionRefused", "accept", "change_plan", "comment", "open_comments",
-           "open_perubahan", "perform", "read_version", "resolve", "return_plan", "set_plan",
-           "snapshot", "stage_open", "submit"]
+__all__ = ["ActionRefused", "Signer", "accept", "change_plan", "comment", "decline",
+           "open_comments", "open_perubahan", "perform", "propose", "read_version", "resolve",
+           "return_plan", "set_plan", "snapshot", "stage_open", "submit"]

@@ -19,6 +19,7 @@ from renja.domain import Peraturan, Renja
 from renja.errors import RenjaError
 from renja.text import clean_text
 from renja.web.plans.actions.rows import lock_plan
+from renja.web.plans.actions.signing import Signer, remember_signer, signature
 from renja.web.plans.models import AuditEntry, Plan, PlanVersion, Transition
 from renja.web.plans.permissions import ActionRefused, require
 from renja.workflow import ACTIONS, STAGE_LABELS, next_state
@@ -67,8 +68,31 @@ def _move(pk: int, action: str, user: Any, note: str, via: str,
     return plan
 
 
-def submit(plan: Plan, user: Any, note: str = "", via: str = "ui") -> Plan:
-    return _move(plan.pk, "submit", user, note, via)
+def propose(plan: Plan, user: Any, note: str = "", via: str = "ui") -> Plan:
+    """The planner hands the draft to the head of the agency for approval."""
+    return _move(plan.pk, "propose", user, note, via)
+
+
+def decline(plan: Plan, user: Any, note: str, via: str = "ui") -> Plan:
+    """The head of the agency sends the draft back to the planner, saying why."""
+    if not note.strip():
+        raise RenjaError("say why the plan goes back to the planner",
+                         "tuliskan alasan Renja dikembalikan ke perencana")
+    return _move(plan.pk, "decline", user, note, via)
+
+
+def submit(plan: Plan, user: Any, note: str = "", via: str = "ui",
+           signer: Signer | None = None) -> Plan:
+    """The head of the agency approves the plan, signing it, and submits it to Bappeda."""
+    signed = signature(plan, user, signer or Signer())
+
+    def sign(renja: Renja) -> None:
+        renja.persetujuan = signed
+
+    with transaction.atomic():
+        moved = _move(plan.pk, "submit", user, note, via, change=sign)
+        remember_signer(user, signed.penandatangan)
+    return moved
 
 
 def return_plan(plan: Plan, user: Any, note: str, via: str = "ui") -> Plan:
@@ -153,11 +177,16 @@ def open_perubahan(plan: Plan, user: Any, note: str = "", via: str = "ui") -> Pl
 
 
 def perform(plan: Plan, user: Any, action: str, note: str = "", override: bool = False,
-            nomor: str = "", tanggal: str = "", jenis: str = "", via: str = "ui") -> Plan:
+            nomor: str = "", tanggal: str = "", jenis: str = "", via: str = "ui",
+            signer: Signer | None = None) -> Plan:
     """Any action by name, as pages, the API and the CLI call it; returns the plan it leaves
     (a new one for ``perubahan``)."""
+    if action == "propose":
+        return propose(plan, user, note, via)
+    if action == "decline":
+        return decline(plan, user, note, via)
     if action == "submit":
-        return submit(plan, user, note, via)
+        return submit(plan, user, note, via, signer)
     if action == "return":
         return return_plan(plan, user, note, via)
     if action == "accept":
