@@ -515,3 +515,32 @@ def test_the_head_of_the_agency_returns_a_draft_then_approves_and_signs_it(page)
     page.set_viewport_size({"width": 390, "height": 844})
     open_plan(page, plan.pk)
     shot(page, "kepala-submitted-390")
+
+
+def test_a_planner_sees_the_bell_count_and_follows_a_return_to_its_reason(page):
+    from django.contrib.auth.models import User
+    from playwright.sync_api import expect
+
+    from renja.web.plans import actions
+    from renja.web.plans.models import Plan
+
+    plan = Plan.objects.get(perangkat_daerah__singkatan="BKPSDM")
+    actions.submit(plan, User.objects.get(username="kepala_bkpsdm"))
+    actions.return_plan(plan, User.objects.get(username="verifikator_bappeda"),
+                        "Target indikator program belum sesuai Renstra")
+    switch(page, "perencana_bkpsdm")
+    bell = page.locator("#bell")
+    expect(bell.locator(".count")).to_have_text("2")  # submitted, then returned
+    bell.click()
+    expect(page.locator("ul.notices li.unread")).to_have_count(2)
+    shot(page, "notifications-1366")
+    page.click("text=Verifikator Bappeda mengembalikan Renja BKPSDM 2024")
+    expect(page.locator("#alasan-kembali")).to_contain_text(
+        "Target indikator program belum sesuai Renstra")
+    expect(page.locator("#bell .count")).to_have_text("1")
+    page.goto(page.base + "/notifikasi/")
+    page.click("text=Tandai semua sudah dibaca")
+    expect(page.locator("ul.notices li.unread")).to_have_count(0)
+    expect(page.locator("#bell .count")).to_have_count(0)
+    page.set_viewport_size({"width": 390, "height": 844})
+    shot(page, "notifications-390")

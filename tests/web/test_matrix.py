@@ -18,7 +18,7 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver
 
 from renja.web.api import api
-from renja.web.plans.models import Comment, PendingImport, Plan
+from renja.web.plans.models import Comment, Notification, PendingImport, Plan
 from tests.web.conftest import client_for
 
 PERSONAS = {"E": "perencana_bkpsdm", "K": "kepala_bkpsdm", "B": "perencana_dinkes",
@@ -147,6 +147,10 @@ MATRIX: dict[str, Route] = {
     "POST /api/plans/{plan_id}/actions/{action}": Route(
         lambda o: f"/api/plans/{o['plan']}/actions/submit", NOT_ALLOWED,
         "E=403 K=200 V1=403 A1=403 B=404 V2=404 A2=404 N=401", lambda o: {}),
+    "notifications": Route(lambda o: "/notifikasi/", "*=200 N=302"),
+    "notification_open": Route(lambda o: f"/notifikasi/{o['notice']}/", POST_ONLY,
+                               "K=302 N=302 *=404"),
+    "notifications_read_all": Route(lambda o: "/notifikasi/dibaca/", POST_ONLY, "*=302"),
     "openapi-json": Route(lambda o: "/api/openapi.json", ANYONE, ANYONE),
     "openapi-view": Route(lambda o: "/api/docs", ANYONE, ANYONE),
 }
@@ -179,8 +183,10 @@ def objects(db, bkpsdm, published) -> dict[str, object]:  # type: ignore[no-unty
     pending = PendingImport.objects.create(
         user=User.objects.get(username="perencana_bkpsdm"),
         perangkat_daerah=bkpsdm.perangkat_daerah, file_name="renja.json", data=bkpsdm.data)
+    notice = Notification.objects.create(
+        recipient=User.objects.get(username="kepala_bkpsdm"), plan=bkpsdm, kind="x", text="x")
     return {"plan": bkpsdm.pk, "version": bkpsdm.version, "published": published.pk,
-            "comment": note.pk, "pending": pending.pk,
+            "comment": note.pk, "pending": pending.pk, "notice": notice.pk,
             "agency": bkpsdm.perangkat_daerah_id,
             "user": User.objects.get(username="perencana_bkpsdm").pk}
 

@@ -110,6 +110,18 @@ RENJA_FIRST_YEAR = int(os.environ.get("RENJA_FIRST_YEAR", 2017))
 RENJA_YEARS_AHEAD = int(os.environ.get("RENJA_YEARS_AHEAD", 2))
 RENJA_IMPORT_HOURS = int(os.environ.get("RENJA_IMPORT_HOURS", 24))
 
+# Notifications by e-mail too (RENJA_MAIL=1), through Django's mail settings; the address of
+# the app in the messages' links.
+RENJA_MAIL = os.environ.get("RENJA_MAIL", "0") == "1"
+RENJA_BASE_URL = os.environ.get("RENJA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+EMAIL_HOST = os.environ.get("RENJA_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("RENJA_EMAIL_PORT", 25))
+EMAIL_HOST_USER = os.environ.get("RENJA_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("RENJA_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("RENJA_EMAIL_TLS", "0") == "1"
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("RENJA_EMAIL_FROM", "renja@localhost")
+
 # Login throttling: this many failed attempts per username and address lock it for a while.
 RENJA_LOGIN_ATTEMPTS = int(os.environ.get("RENJA_LOGIN_ATTEMPTS", 5))
 RENJA_LOGIN_LOCK_SECONDS = int(os.environ.get("RENJA_LOGIN_LOCK_SECONDS", 300))

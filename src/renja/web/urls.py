@@ -4,7 +4,7 @@ from django.urls import path
 from renja.web.accounts import admin_pemda
 from renja.web.accounts import views as accounts
 from renja.web.api import api
-from renja.web.plans import cycle, editor, imports, tables, texts, views
+from renja.web.plans import cycle, editor, imports, notices, tables, texts, views
 
 urlpatterns = [
     path("", accounts.home, name="home"),
@@ -43,6 +43,9 @@ urlpatterns = [
     path("impor/<int:pk>/", imports.preview, name="import_preview"),
     path("impor/<int:pk>/simpan/", imports.confirm, name="import_confirm"),
     path("impor/<int:pk>/batal/", imports.cancel, name="import_cancel"),
+    path("notifikasi/", notices.inbox, name="notifications"),
+    path("notifikasi/<int:pk>/", notices.open_notice, name="notification_open"),
+    path("notifikasi/dibaca/", notices.read_all, name="notifications_read_all"),
     path("publik/", views.public, name="public"),
     path("publik/<int:pk>/", views.public_plan, name="public_plan"),
     path("pemda/", admin_pemda.page, name="admin_pemda"),

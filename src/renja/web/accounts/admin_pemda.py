@@ -94,7 +94,7 @@ def add_user(request: HttpRequest) -> HttpResponse:
     return _do(request, lambda: admin.add_user(request.user, post.get("username", ""),
                                                post.get("role", ""),
                                                post.get("perangkat_daerah"),
-                                               post.get("nama", "")),
+                                               post.get("nama", ""), post.get("email", "")),
                lambda made: f"Pengguna {made[0].username} dibuat. Kata sandi awal: {made[1]} "
                             f"(sampaikan kepadanya; tidak akan ditampilkan lagi).")
 

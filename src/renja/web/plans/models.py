@@ -303,3 +303,23 @@ def ranwal_of(agency: PerangkatDaerah, tahun: int) -> list[RanwalLine]:
                  target=parse_target(r.target) if r.target else None, pagu=r.pagu,
                  lokasi=r.lokasi)
             for r in RanwalItem.objects.filter(perangkat_daerah=agency, tahun=tahun)]
+
+
+class Notification(models.Model):
+    """Something a person should know about a plan: returned, accepted, commented on, set …;
+    unread until they open it."""
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                  related_name="notifications")
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="notifications")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                              related_name="+")
+    kind = models.CharField(max_length=50, help_text="The audit action: renja.renja.return …")
+    text = models.CharField(max_length=500)
+    anchor = models.CharField(max_length=100, blank=True, help_text="Where on the plan page")
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread")]

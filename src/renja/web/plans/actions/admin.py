@@ -4,6 +4,7 @@ schedule of the stages and the ranwal RKPD, each written to the pemda's audit tr
 from __future__ import annotations
 
 import datetime
+import re
 import secrets
 from typing import Any
 
@@ -132,7 +133,7 @@ def open_year(user: Any, agency_pk: object, tahun: str, sumber: str = "kosong") 
 
 
 def add_user(user: Any, username: str, role: str, agency_pk: object = None,
-             nama: str = "") -> tuple[User, str]:
+             nama: str = "", email: str = "") -> tuple[User, str]:
     """A new user with a role; returns the user and the first password (shown once)."""
     member = admin_of(user)
     username = clean_text(username).strip()[:150]
@@ -140,10 +141,14 @@ def add_user(user: Any, username: str, role: str, agency_pk: object = None,
         raise RenjaError("give a username and a role", "Isi nama pengguna dan pilih peran.")
     bound = role in (str(Role.PERENCANA), str(Role.KEPALA))
     agency = agency_of(member, agency_pk) if bound else None
+    email = clean_text(email).strip()[:254]
+    if email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
+        raise RenjaError(f"'{email}' is not an e-mail address",
+                         f"'{email}' bukan alamat surel yang benar.")
     password = secrets.token_urlsafe(9)
     try:
         with transaction.atomic():
-            new = User.objects.create_user(username=username, password=password,
+            new = User.objects.create_user(username=username, password=password, email=email,
                                            first_name=clean_text(nama).strip()[:150])
             Membership.objects.create(user=new, role=role, pemda=member.pemda,
                                       perangkat_daerah=agency)

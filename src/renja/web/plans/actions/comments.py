@@ -9,6 +9,7 @@ from django.db import transaction
 
 from renja.errors import RenjaError
 from renja.text import clean_text
+from renja.web.plans.actions import notify
 from renja.web.plans.models import AuditEntry, Comment, Plan
 from renja.web.plans.permissions import require
 from renja.words import ROW_FIELDS
@@ -35,6 +36,7 @@ def comment(plan: Plan, user: Any, text: str, kode: str = "", field: str = "",
         AuditEntry.objects.create(plan=plan, action="renja.catatan.tambah" if parent is None
                                   else "renja.catatan.balas", user=user, kode=kode,
                                   field=field, new=text[:500])
+        notify.commented(note)
     return note
 
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from renja.domain import Peraturan, Renja
 from renja.errors import RenjaError
 from renja.text import clean_text
+from renja.web.plans.actions import notify
 from renja.web.plans.actions.rows import lock_plan
 from renja.web.plans.actions.signing import Signer, remember_signer, signature
 from renja.web.plans.models import AuditEntry, Plan, PlanVersion, Transition
@@ -65,6 +66,7 @@ def _move(pk: int, action: str, user: Any, note: str, via: str,
         Plan.objects.filter(pk=plan.pk).update(**fields)
         plan.refresh_from_db()
         snapshot(plan, f"{ACTIONS[action].label}: {STAGE_LABELS[tahapan]} ({status})", user)
+        notify.step_taken(plan, action, user, note if action in ("return", "decline") else "")
     return plan
 
 
@@ -173,6 +175,7 @@ def open_perubahan(plan: Plan, user: Any, note: str = "", via: str = "ui") -> Pl
                                   via=via, field="revisi", old=str(source.revisi),
                                   new=str(revisi), note=note)
         snapshot(new, f"Perubahan {revisi} dibuka dari versi yang ditetapkan", user)
+        notify.step_taken(new, "perubahan", user)
     return new
 
 
