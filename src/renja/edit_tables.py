@@ -42,6 +42,17 @@ def rows_of(renja: Renja, table: str) -> list[Any]:
     return getattr(renja, table).rows  # type: ignore[no-any-return]
 
 
+def row_key(renja: Renja, table: str, index: int) -> str:
+    """How a comment names a row of a table: its code, else ``baris N`` (1-based)."""
+    return getattr(rows_of(renja, table)[index], "kode", None) or f"baris {index + 1}"
+
+
+def find_row(renja: Renja, table: str, key: str) -> int | None:
+    """The index of the row :func:`row_key` names, or None."""
+    return next((i for i in range(len(rows_of(renja, table)))
+                 if row_key(renja, table, i) == key), None)
+
+
 def cells(renja: Renja, table: str, index: int) -> list[tuple[str, str]]:
     """(field path, current text) of every editable cell of one row."""
     row = rows_of(renja, table)[index]

@@ -88,3 +88,28 @@ def _year(field: str, tahun: int | None) -> tuple[str, str]:
             base = field.removesuffix(suffix)
             return base, str(tahun + offset) if tahun else ("n+1" if offset else "n")
     return field, ""
+
+
+CELLS = {"nama": "Nama", "indikator": "Indikator", "target_renstra": "(4) Target Renstra",
+         "realisasi_sd_n3": "(5) Realisasi s/d n-3", "target_n2": "(6) Target n-2",
+         "realisasi_n2": "(7) Realisasi n-2", "tingkat_realisasi_n2": "(8) Tingkat realisasi",
+         "target_n1": "(9) Target n-1", "realisasi_sd_n1": "(10) Realisasi s/d n-1",
+         "capaian_renstra": "(11) Capaian Renstra", "catatan": "Catatan", "pagu": "Pagu",
+         "target": "Target", "lokasi": "Lokasi", "uraian": "Tujuan/sasaran",
+         "proyeksi_n1": "Proyeksi n-1", "target_n": "Target n", "nilai": "Nilai",
+         "program_kegiatan": "Program/kegiatan", "volume": "Besaran/volume", "nomor": "No",
+         "spm": "SPM", "ikk": "IKK"}
+
+
+def cell_title(path: str) -> str:
+    """A cell of T-C.29 … Tabel 3.2 by its path in words: ``indikator.0.realisasi_n2`` →
+    ``(7) Realisasi n-2 #1``."""
+    parts = path.split(".")
+    label = CELLS.get(parts[-1], parts[-1])
+    if len(parts) > 1 and parts[-1] == "nama" and parts[-3:-2] == ["indikator"]:
+        label = "Indikator"  # an indicator's name, not the row's
+    numbers = [str(int(p) + 1) for p in parts if p.isdigit()]
+    prefix = "kebutuhan: " if parts[0] == "kebutuhan" else ""
+    if parts[0] in ("target_renstra", "realisasi", "proyeksi"):
+        prefix = parts[0].replace("_", " ") + " "
+    return prefix + label + (f" #{numbers[0]}" if numbers else "")

@@ -544,3 +544,32 @@ def test_a_planner_sees_the_bell_count_and_follows_a_return_to_its_reason(page):
     expect(page.locator("#bell .count")).to_have_count(0)
     page.set_viewport_size({"width": 390, "height": 844})
     shot(page, "notifications-390")
+
+
+def test_a_verifier_comments_on_a_row_of_t_c_29_and_lands_back_at_it(page):
+    from playwright.sync_api import expect
+
+    from renja.web.plans.models import Plan
+
+    plan = Plan.objects.get(perangkat_daerah__singkatan="BKPSDM")
+    switch(page, "verifikator_bappeda")
+    page.goto(page.base + f"/renja/{plan.pk}/tabel/tc29/")
+    row = page.locator("#tbl-tc29-1")
+    row.locator("summary").click()
+    row.locator("select[name=field]").select_option(label="(7) Realisasi n-2 #1")
+    row.locator("input[name=text]").fill("Realisasi 2022 berbeda dengan LKjIP")
+    shot(page, "table-row-comment-1366")
+    row.locator("button:text('Simpan catatan')").click()
+    expect(page.locator(".messages")).to_contain_text("Catatan disimpan.")
+    row = page.locator("#tbl-tc29-1")
+    expect(row.locator(".badge.catatan")).to_have_text("1 catatan")
+    expect(row.locator(".row-comment")).to_contain_text(
+        "(7) Realisasi n-2 #1: Realisasi 2022 berbeda dengan LKjIP")
+    assert page.url.endswith("#tbl-tc29-1")
+    expect(row).to_be_in_viewport()
+    switch(page, "perencana_bkpsdm")
+    open_plan(page, plan.pk)
+    page.click("#catatan >> text=5.03.01")
+    expect(page.locator("#tbl-tc29-1 .row-comment")).to_be_in_viewport()
+    page.set_viewport_size({"width": 390, "height": 844})
+    shot(page, "table-row-comment-390")

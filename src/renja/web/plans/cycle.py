@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST, require_safe
 from renja import words
 from renja.diff import diff
 from renja.domain import Renja
+from renja.edit_tables import TABLES
 from renja.text import spreadsheet_safe
 from renja.web.accounts.models import Membership, PaguCeiling, PerangkatDaerah, Role
 from renja.web.outcome import attempt, raise_refusal
@@ -105,16 +106,27 @@ def add_comment(request: HttpRequest, pk: int) -> HttpResponse:
                                    parent=None)
     _, failed = attempt(lambda: actions.comment(
         plan, request.user, request.POST.get("text", ""), kode=request.POST.get("kode", ""),
-        field=request.POST.get("field", ""), parent=parent))
+        field=request.POST.get("field", ""), table=request.POST.get("table") or "tc33",
+        parent=parent))
+    back = _back_to(plan, request.POST.get("anchor", ""))
     if failed is not None:
         raise_refusal(failed)
         messages.error(request, failed.message)
-        return redirect(f"/renja/{plan.pk}/#catatan")
-    anchor = request.POST.get("anchor", "")
-    if re.fullmatch(r"row-\d+(?:-\d+)*", anchor):  # written at a row: back to the row
+        return redirect(back or f"/renja/{plan.pk}/#catatan")
+    if back:  # written at a row: back to the row
         messages.success(request, "Catatan disimpan.")
-        return redirect(f"/renja/{plan.pk}/#{anchor}")
+        return redirect(back)
     return redirect(f"/renja/{plan.pk}/#catatan")
+
+
+def _back_to(plan: Plan, anchor: str) -> str | None:
+    """The row a comment was written at: of T-C.33 on the plan, of another table on its page."""
+    if re.fullmatch(r"row-\d+(?:-\d+)*", anchor):
+        return f"/renja/{plan.pk}/#{anchor}"
+    at_table = re.fullmatch(r"tbl-([a-z_0-9]+)-\d+", anchor)
+    if at_table and at_table.group(1) in TABLES:
+        return f"/renja/{plan.pk}/tabel/{at_table.group(1)}/#{anchor}"
+    return None
 
 
 @login_required

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST, require_safe
 
+from renja import words
 from renja.edit_tables import (
     TABLES,
     add_usulan,
@@ -17,6 +18,7 @@ from renja.edit_tables import (
     computed,
     recompute,
     remove_usulan,
+    row_key,
     rows_of,
     set_cell,
 )
@@ -27,45 +29,34 @@ from renja.web.outcome import attempt
 from renja.web.plans import checked
 from renja.web.plans.access import can_edit, get_plan
 from renja.web.plans.actions import change_plan
-from renja.web.plans.models import Plan, ranwal_items
+from renja.web.plans.models import Comment, Plan, ranwal_items
+from renja.web.plans.permissions import may
 
 TITLES = {"tc29": "T-C.29 Evaluasi hasil Renja tahun lalu",
           "tc30": "T-C.30 Pencapaian kinerja pelayanan",
           "tc31": "T-C.31 Review terhadap rancangan awal RKPD",
           "tc32": "T-C.32 Usulan program dan kegiatan pemangku kepentingan",
           "tujuan_sasaran": "Tabel 3.2 Tujuan dan sasaran"}
-LABELS = {"nama": "Nama", "indikator": "Indikator", "target_renstra": "(4) Target Renstra",
-          "realisasi_sd_n3": "(5) Realisasi s/d n-3", "target_n2": "(6) Target n-2",
-          "realisasi_n2": "(7) Realisasi n-2", "tingkat_realisasi_n2": "(8) Tingkat realisasi",
-          "target_n1": "(9) Target n-1", "realisasi_sd_n1": "(10) Realisasi s/d n-1",
-          "capaian_renstra": "(11) Capaian Renstra", "catatan": "Catatan", "pagu": "Pagu",
-          "target": "Target", "lokasi": "Lokasi", "uraian": "Tujuan/sasaran",
-          "proyeksi_n1": "Proyeksi n-1", "target_n": "Target n", "nilai": "Nilai",
-          "program_kegiatan": "Program/kegiatan", "volume": "Besaran/volume", "nomor": "No",
-          "spm": "SPM", "ikk": "IKK"}
-
-
-def _label(path: str) -> str:
-    parts = path.split(".")
-    label = LABELS.get(parts[-1], parts[-1])
-    numbers = [str(int(p) + 1) for p in parts if p.isdigit()]
-    prefix = "kebutuhan: " if parts[0] == "kebutuhan" else ""
-    if parts[0] in ("target_renstra", "realisasi", "proyeksi"):
-        prefix = parts[0].replace("_", " ") + " "
-    return prefix + label + (f" #{numbers[0]}" if numbers else "")
-
-
-def _context(plan: Plan, key: str, editable: bool, error: str | None = None) -> dict[str, Any]:
+def _context(plan: Plan, key: str, editable: bool, error: str | None = None,
+             commenting: bool = False) -> dict[str, Any]:
     renja = checked.read_only(plan)
     table_rows = rows_of(renja, key)
-    rows = [{"index": i, "anchor": f"tbl-{key}-{i}",
+    notes: dict[str, list[Comment]] = {}
+    for note in plan.comments.filter(table=key, parent=None, resolved=False) \
+            .select_related("author"):
+        notes.setdefault(note.kode, []).append(note)
+    rows = [{"index": i, "anchor": f"tbl-{key}-{i}", "key": row_key(renja, key, i),
              "kode": getattr(row, "kode", None) or "",
-             "cells": [(p, _label(p), v, computed(key, p)) for p, v in cells(renja, key, i)]}
+             "notes": notes.get(row_key(renja, key, i), []),
+             "cells": [(p, words.cell_title(p), v, computed(key, p))
+                       for p, v in cells(renja, key, i)]}
             for i, row in enumerate(table_rows)]
     findings = [{"f": f, "anchor": _row_of(f, table_rows, key)}
                 for f in checked.findings(plan, renja) if f.table == key]
     return {"plan": plan, "key": key, "title": TITLES[key], "rows": rows,
-            "editable": editable, "error": error, "tables": TITLES, "findings": findings}
+            "editable": editable, "error": error, "tables": TITLES, "findings": findings,
+            "commenting": commenting}
+
 
 
 def _row_of(finding: Any, rows: list[Any], key: str) -> str | None:
@@ -88,7 +79,8 @@ def table(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         raise Http404("Tabel tidak dikenal")
     plan = get_plan(request.user, pk)
     return render(request, "renja/table_page.html",
-                  _context(plan, key, can_edit(request.user, plan)))
+                  _context(plan, key, can_edit(request.user, plan),
+                           commenting=may(request.user, plan, "comment")))
 
 
 def _change(request: HttpRequest, pk: int, key: str, change: Any) -> HttpResponse:

@@ -12,10 +12,13 @@ from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
+from renja.domain import Renja
+from renja.edit_tables import TABLES, find_row
 from renja.io.html.write import render_html
 from renja.render import RENDERERS
 from renja.render import render as render_to
 from renja.web.accounts.models import Pemda
+from renja.web.plans import checked
 from renja.web.plans.access import (
     can_edit,
     get_plan,
@@ -27,7 +30,7 @@ from renja.web.plans.access import (
 )
 from renja.web.plans.cycle import cycle_context
 from renja.web.plans.editor import editor_context
-from renja.web.plans.models import with_contoh
+from renja.web.plans.models import Comment, Plan, with_contoh
 from renja.web.plans.permissions import may
 
 EXPORTS = (("pdf", "PDF"), ("docx", "DOCX"), ("xlsx", "XLSX"), ("html", "HTML"),
@@ -60,10 +63,23 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = editor_context(plan, editable=can_edit(request.user, plan),
                              commenting=may(request.user, plan, "comment"))
     context |= cycle_context(request, plan)
+    renja = checked.read_only(plan)
     for note in context["comments"]:  # the comment list links back to its row
-        note.anchor = context["anchors"].get(note.kode)
+        note.link = _comment_link(plan, renja, note, context["anchors"])
     context["exports"] = EXPORTS
     return render(request, "renja/plan_detail.html", context)
+
+
+def _comment_link(plan: Plan, renja: Renja, note: Comment, anchors: dict[str, str]) -> str:
+    """Where a comment's row is: on this page for T-C.33, on its table's page otherwise."""
+    if note.table in ("", "tc33"):
+        anchor = anchors.get(note.kode)
+        return f"#{anchor}" if anchor else ""
+    if note.table not in TABLES:
+        return ""
+    index = find_row(renja, note.table, note.kode) if note.kode else None
+    page = f"/renja/{plan.pk}/tabel/{note.table}/"
+    return page + (f"#tbl-{note.table}-{index}" if index is not None else "")
 
 
 @require_safe

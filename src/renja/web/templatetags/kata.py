@@ -6,12 +6,15 @@ from django import template
 
 from renja import words
 from renja.numbers import format_rupiah
+from renja.rules.finding import TABLE_LABELS
 
 register = template.Library()
 register.filter("tahapan", words.stage)
 register.filter("status_renja", words.status)
 register.filter("aksi", words.audit_action)
 register.filter("lewat", words.via)
+register.filter("sel", words.cell_title)
+register.filter("tabel", lambda key: TABLE_LABELS.get(key, key))
 
 
 @register.filter

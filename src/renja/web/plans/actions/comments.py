@@ -7,7 +7,9 @@ from typing import Any
 
 from django.db import transaction
 
+from renja.edit_tables import TABLES, cells, find_row
 from renja.errors import RenjaError
+from renja.rules.finding import TABLE_LABELS
 from renja.text import clean_text
 from renja.web.plans.actions import notify
 from renja.web.plans.models import AuditEntry, Comment, Plan
@@ -41,15 +43,36 @@ def comment(plan: Plan, user: Any, text: str, kode: str = "", field: str = "",
 
 
 def _check_place(plan: Plan, kode: str, field: str, table: str) -> None:
-    """A comment names a row the plan has, and one of that row's columns."""
-    if kode and table == "tc33":
+    """A comment names a table of the plan, a row that table has, and one of that row's
+    columns."""
+    if table != "tc33":
+        _check_table_place(plan, kode, field, table)
+        return
+    if kode:
         codes = {n.kode for n in plan.renja().rencana.walk() if n.kode}
         if kode not in codes:
             raise RenjaError(f"row {kode} is not in the plan",
                              f"baris {kode} tidak ada dalam Renja ini")
-    if field and table == "tc33" and field not in ROW_FIELDS:
+    if field and field not in ROW_FIELDS:
         raise RenjaError(f"'{field}' is not a column of T-C.33",
                          f"'{field}' bukan kolom T-C.33")
+
+
+def _check_table_place(plan: Plan, kode: str, field: str, table: str) -> None:
+    if table not in TABLES:
+        raise RenjaError(f"unknown table '{table}'", f"tabel '{table}' tidak dikenal")
+    if not kode:
+        if field:
+            raise RenjaError("a column needs its row", "kolom harus disertai barisnya")
+        return
+    renja = plan.renja()
+    index = find_row(renja, table, kode)
+    name = TABLE_LABELS[table]
+    if index is None:
+        raise RenjaError(f"{kode} is not a row of {name}", f"{kode} bukan baris {name}")
+    if field and field not in {path for path, _ in cells(renja, table, index)}:
+        raise RenjaError(f"'{field}' is not a column of {kode} in {name}",
+                         f"'{field}' bukan kolom {kode} pada {name}")
 
 
 def resolve(note: Comment, user: Any) -> Comment:
