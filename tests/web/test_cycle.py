@@ -315,3 +315,23 @@ def test_the_reason_of_the_last_return_stands_at_the_top_of_the_plan(planner, ke
     assert "Target T-C.33 belum sesuai Renstra" in top
     submitted(planner, kepala, bkpsdm)
     assert "alasan-kembali" not in planner.get(f"/renja/{bkpsdm.pk}/").content.decode()
+
+
+def test_the_planner_s_list_shows_deadline_ceiling_and_open_comments_of_their_plans(
+        planner, bkpsdm):
+    from renja.web.accounts.models import PaguCeiling
+    from renja.web.plans.models import Jadwal
+
+    Jadwal.objects.create(pemda=bkpsdm.perangkat_daerah.pemda, tahun=2024,
+                          tahapan="rancangan", mulai=datetime.date(2023, 2, 1),
+                          selesai=datetime.date(2023, 3, 15))
+    PaguCeiling.objects.filter(perangkat_daerah=bkpsdm.perangkat_daerah, tahun=2024).update(
+        pagu=22_000_000_000)
+    actions.comment(bkpsdm, user("verifikator_bappeda"), "Periksa pagu")
+    rows = overview_rows(planner.get("/renja/").content.decode())
+    assert list(rows) == ["Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"]
+    assert rows["Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"] == [
+        "2024", "Rancangan", "Draf", "15-03-2023 lewat", "1", "20", "55", "22.145.310.718",
+        "22.000.000.000", "melebihi 145.310.718"]
+    assert list(overview_rows(planner.get("/renja/?status=diajukan").content.decode())) == [
+        "Tidak ada Renja yang cocok."]

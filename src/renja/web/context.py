@@ -8,13 +8,14 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from renja import __version__
+from renja.web.accounts.members import membership
 from renja.web.plans.models import Notification
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
     signed_in = request.user.is_authenticated
-    membership = getattr(request.user, "membership", None) if signed_in else None
-    return {"demo": settings.DEMO, "version": __version__, "membership": membership,
+    return {"demo": settings.DEMO, "version": __version__,
+            "membership": membership(request.user) if signed_in else None,
             "unread": _Unread(request.user) if signed_in else 0}
 
 

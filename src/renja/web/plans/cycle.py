@@ -190,6 +190,13 @@ def overview(request: HttpRequest) -> HttpResponse:
     member = membership(request.user)
     if member is None or member.role not in BAPPEDA:
         raise PermissionDenied("Hanya Bappeda yang dapat membuka ringkasan verifikasi")
+    return render(request, "renja/overview.html", plan_rows(request, member, agencies=True))
+
+
+def plan_rows(request: HttpRequest, member: Any, agencies: bool) -> dict[str, Any]:
+    """The plans this person sees with their stage, status, deadline, open comments,
+    findings and pagu against the ceiling, filtered and sorted as the address asks; with
+    ``agencies``, agencies without a plan too."""
     tahun = _year(request.GET.get("tahun", ""))
     tahapan, status = request.GET.get("tahapan", ""), request.GET.get("status", "")
     plans = with_contoh(visible_plans(request.user).defer("data")).annotate(
@@ -216,9 +223,9 @@ def overview(request: HttpRequest) -> HttpResponse:
                      "ceiling": ceiling, "over": total - ceiling if total is not None and
                      ceiling is not None else None, "deadline": deadline,
                      "late": bool(deadline and deadline < today and plan.status in
-                                  ("draf", "dikembalikan"))})
+                                  ("draf", "dikembalikan", "menunggu_kepala"))})
     planned = {r["pd"].pk for r in rows}
-    if not (tahapan or status):
+    if agencies and not (tahapan or status):
         rows += [{"plan": None, "pd": a, "total": None, "ceiling": None, "over": None,
                   "deadline": None, "late": False}
                  for a in PerangkatDaerah.objects.filter(pemda=member.pemda)
@@ -226,9 +233,8 @@ def overview(request: HttpRequest) -> HttpResponse:
     order = request.GET.get("urut", "perangkat_daerah")
     rows.sort(key=OVERVIEW_SORT.get(order, OVERVIEW_SORT["perangkat_daerah"]),
               reverse=order in ("galat", "catatan", "selisih"))
-    return render(request, "renja/overview.html", {
-        "rows": rows, "tahun": tahun, "tahapan": tahapan, "status": status, "urut": order,
-        "stages": STAGE_LABELS, "statuses": STATUS_LABELS})
+    return {"rows": rows, "tahun": tahun, "tahapan": tahapan, "status": status, "urut": order,
+            "stages": STAGE_LABELS, "statuses": STATUS_LABELS}
 
 
 OVERVIEW_SORT: dict[str, Any] = {

@@ -24,11 +24,12 @@ from renja.web.plans.access import (
     get_plan,
     get_published,
     get_readable,
+    membership,
     plan_id,
     public_plans,
     visible_plans,
 )
-from renja.web.plans.cycle import cycle_context
+from renja.web.plans.cycle import cycle_context, plan_rows
 from renja.web.plans.editor import editor_context
 from renja.web.plans.models import Comment, Plan, with_contoh
 from renja.web.plans.permissions import may
@@ -48,11 +49,11 @@ CONTENT_TYPES = {
 @require_safe
 @login_required
 def plan_list(request: HttpRequest) -> HttpResponse:
-    plans = with_contoh(visible_plans(request.user).only(
-        "id", "tahun", "tahapan", "published", "version", "updated_at",
-        "perangkat_daerah__nama", "perangkat_daerah__singkatan",
-        "perangkat_daerah__pemda__nama"))
-    return render(request, "renja/plan_list.html", {"plans": plans})
+    """The plans this person sees, each with its stage, status, deadline, open comments,
+    findings and pagu against the agency's ceiling; filtered and sorted like the overview."""
+    member = membership(request.user)
+    context = plan_rows(request, member, agencies=False) if member is not None else {}
+    return render(request, "renja/plan_list.html", context)
 
 
 @require_safe
