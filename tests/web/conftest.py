@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
@@ -9,6 +11,7 @@ from django.test import Client
 
 from renja.web.accounts.models import Membership, Pemda, Role
 from renja.web.plans.models import Plan
+from tests.web.browsing import ARGS, CHROMIUM, settle
 
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
@@ -77,3 +80,30 @@ def bkpsdm(db) -> Plan:  # type: ignore[no-untyped-def]
 @pytest.fixture
 def published(db) -> Plan:  # type: ignore[no-untyped-def]
     return Plan.objects.get(published=True, perangkat_daerah__singkatan="DISDIK")
+
+
+@pytest.fixture
+def demo(transactional_db):  # type: ignore[no-untyped-def]
+    """The demo data (a browser test's database is emptied after each test)."""
+    from django.core.management import call_command
+
+    from renja.web.accounts.models import Pemda
+
+    if not Pemda.objects.filter(slug="kabupaten-pasuruan").exists():
+        call_command("renja_demo", verbosity=0)
+
+
+@pytest.fixture
+def page(live_server, settings, demo):  # type: ignore[no-untyped-def]
+    from playwright.sync_api import sync_playwright
+
+    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = False
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.base = live_server.url  # type: ignore[attr-defined]
+        yield page
+        page.goto("about:blank")  # stops the page's timers (a pending preview, a toast)
+        browser.close()
+    settle()
