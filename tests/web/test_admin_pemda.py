@@ -59,3 +59,21 @@ def test_the_admin_creates_a_planner_who_can_log_in(admin):
     password = re.search(r"Kata sandi awal: (\S+) ", response.content.decode()).group(1)
     assert Membership.objects.get(user__username="perencana_baru").perangkat_daerah == dinkes
     assert User.objects.get(username="perencana_baru").check_password(password)
+
+
+def test_the_admin_sees_which_agencies_have_no_head_to_approve_their_plans(admin):
+    page = admin.get("/pemda/").content.decode()
+    rows = {re.sub(r"<[^>]+>", "", row.split("</td>")[0]).strip(): row
+            for row in page.split("<tbody>")[1].split("</tbody>")[0].split("<tr>")[1:]}
+    flagged = {name for name, row in rows.items() if "belum ada akun Kepala OPD" in row}
+    assert flagged == {"Badan Perencanaan Pembangunan Daerah (BAPPEDA)",
+                       "Dinas Lingkungan Hidup (DLH)", "Dinas Pendidikan (DISDIK)"}
+
+
+def test_a_user_s_email_must_be_an_address(admin):
+    page = admin.post("/pemda/pengguna/", {"username": "kepala_dlh", "role": "kepala",
+                                           "perangkat_daerah": PerangkatDaerah.objects.get(
+                                               singkatan="DLH").pk, "email": "bukan-surel"},
+                      follow=True).content.decode()
+    assert "&#x27;bukan-surel&#x27; bukan alamat surel yang benar." in page
+    assert not User.objects.filter(username="kepala_dlh").exists()

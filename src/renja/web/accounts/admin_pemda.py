@@ -36,7 +36,9 @@ def page(request: HttpRequest) -> HttpResponse:
     agencies = PerangkatDaerah.objects.filter(pemda=member.pemda).prefetch_related(
         "ceilings", "plans", "members__user")
     rows = [{"pd": a, "ceilings": [(c.tahun, format_rupiah(c.pagu)) for c in a.ceilings.all()],
-             "plans": list(a.plans.all()), "members": list(a.members.all())} for a in agencies]
+             "plans": list(a.plans.all()), "members": list(a.members.all()),
+             "no_head": not any(m.role == Role.KEPALA for m in a.members.all())}
+            for a in agencies]
     return render(request, "renja/admin_pemda.html", {
         "member": member, "rows": rows, "roles": Role.choices,
         "jadwal": Jadwal.objects.filter(pemda=member.pemda), "stages": (*STAGES, "perubahan"),

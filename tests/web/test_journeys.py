@@ -1,0 +1,179 @@
+"""One journey per persona, as each would do their part of a Renja in a real browser: at
+1366×768 (the usual government laptop) and again at 390 px (a phone), where no page may be
+wider than the screen (wide tables scroll inside their own box). With RENJA_SCREENSHOTS set,
+each step is photographed (docs/screenshots holds the ones we looked at)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from tests.web.browsing import do, log_in, open_plan, open_row, shot
+
+pytestmark = pytest.mark.browser
+LAPTOP = {"width": 1366, "height": 768}
+PHONE = {"width": 390, "height": 844}
+
+
+def fits(page) -> None:  # type: ignore[no-untyped-def]
+    """Nothing sticks out of the screen sideways: the page is as wide as the viewport, and
+    no section is squeezed to nothing."""
+    width = page.viewport_size["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    squeezed = page.evaluate("""() => [...document.querySelectorAll('main section, main .panel')]
+        .filter(e => e.offsetParent !== null && e.getBoundingClientRect().width < 100)
+        .map(e => e.id || e.className)""")
+    assert squeezed == []
+
+
+def both(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    """This screen at the laptop's size and at the phone's, photographed and measured."""
+    for label, size in (("1366", LAPTOP), ("390", PHONE)):
+        page.set_viewport_size(size)
+        fits(page)
+        shot(page, f"journey-{name}-{label}")
+    page.set_viewport_size(LAPTOP)
+
+
+def bkpsdm():  # type: ignore[no-untyped-def]
+    from renja.web.plans.models import Plan
+
+    return Plan.objects.get(perangkat_daerah__singkatan="BKPSDM")
+
+
+def person(username: str):  # type: ignore[no-untyped-def]
+    from django.contrib.auth.models import User
+
+    return User.objects.get(username=username)
+
+
+def test_the_planner_finds_the_deadline_fixes_a_row_and_proposes_the_plan(page):
+    from playwright.sync_api import expect
+
+    from renja.web.plans.models import Jadwal
+
+    plan = bkpsdm()
+    Jadwal.objects.create(pemda=plan.perangkat_daerah.pemda, tahun=plan.tahun,
+                          tahapan=plan.tahapan, mulai=datetime.date.today(),
+                          selesai=datetime.date.today() + datetime.timedelta(days=10))
+    page.set_viewport_size(LAPTOP)
+    log_in(page, "perencana_bkpsdm")
+    deadline = (datetime.date.today() + datetime.timedelta(days=10)).strftime("%d-%m-%Y")
+    expect(page.locator("#overview tbody tr").first).to_contain_text(deadline)
+    both(page, "perencana-list")
+    page.click("#overview >> text=Badan Kepegawaian")
+    open_row(page, "#row-0-0-0-0")
+    page.fill("#row-0-0-0-0 input[name=lokasi]", "Kecamatan Bangil")
+    page.click("#row-0-0-0-0 button:text('Simpan')")
+    expect(page.locator("#save-status")).to_contain_text("Tersimpan, versi")
+    expect(page.locator("#row-0-0-0-0")).to_contain_text("Kecamatan Bangil")
+    both(page, "perencana-editor")
+    do(page, "propose", note="Mohon persetujuan Bapak/Ibu Kepala")
+    expect(page.locator("#status")).to_have_text("Menunggu persetujuan Kepala OPD")
+    expect(page.locator("button:text('Ubah')")).to_have_count(0)
+    both(page, "perencana-proposed")
+
+
+def test_the_head_of_the_agency_hears_of_the_draft_and_approves_it_signed(page):
+    from playwright.sync_api import expect
+
+    from renja.web.plans import actions
+
+    plan = bkpsdm()
+    actions.propose(plan, person("perencana_bkpsdm"), "Mohon persetujuan")
+    page.set_viewport_size(LAPTOP)
+    log_in(page, "kepala_bkpsdm")
+    expect(page.locator("#bell .count")).to_have_text("1")
+    page.click("#bell")
+    both(page, "kepala-notifications")
+    page.click("text=mengajukan Renja BKPSDM 2024 untuk Anda setujui")
+    expect(page.locator("#menunggu-kepala")).to_be_visible()
+    both(page, "kepala-approve")
+    do(page, "submit", nama="Drs. CONTOH PEJABAT, M.Si", pangkat="Pembina Utama Muda",
+       nip="197003121995031004")
+    expect(page.locator("#status")).to_have_text("Diajukan ke Bappeda")
+    signed = bkpsdm().renja().persetujuan
+    assert (signed.penandatangan.nama, signed.tanggal) == ("Drs. CONTOH PEJABAT, M.Si",
+                                                          datetime.date.today())
+
+
+def test_the_verifier_filters_the_overview_comments_on_a_row_and_returns_the_plan(page):
+    from playwright.sync_api import expect
+
+    from renja.web.plans import actions
+
+    plan = bkpsdm()
+    actions.submit(plan, person("kepala_bkpsdm"))
+    page.set_viewport_size(LAPTOP)
+    log_in(page, "verifikator_bappeda")
+    page.click("nav >> text=Verifikasi")
+    page.select_option("select[name=status]", label="Diajukan ke Bappeda")
+    page.click("form.filters button")
+    expect(page.locator("#overview tbody tr")).to_have_count(1)
+    both(page, "verifikator-overview")
+    page.click("#overview >> text=Badan Kepegawaian")
+    row = page.locator("#row-0-0-0-0")
+    row.locator("text=Catatan").first.click()
+    note = page.locator("form.row-note")
+    note.locator("select[name=field]").select_option(label="Pagu 2024")
+    note.locator("input[name=text]").fill("Pagu melebihi pagu indikatif ranwal")
+    note.locator("button:text('Simpan catatan')").click()
+    expect(page.locator("#row-0-0-0-0 .badge.catatan")).to_have_text("1 catatan")
+    both(page, "verifikator-row-comment")
+    do(page, "return", note="Sesuaikan pagu dengan pagu indikatif")
+    expect(page.locator("#status")).to_have_text("Dikembalikan")
+    expect(page.locator("#alasan-kembali")).to_contain_text("Sesuaikan pagu")
+
+
+def test_the_admin_sets_a_ceiling_adds_a_head_and_sets_the_accepted_plan(page):
+    from playwright.sync_api import expect
+
+    from renja.web.plans import actions
+
+    plan = bkpsdm()
+    actions.submit(plan, person("kepala_bkpsdm"))
+    verifier = person("verifikator_bappeda")
+    for _ in range(3):  # rancangan → forum PD → rancangan akhir → accepted
+        plan = bkpsdm()
+        actions.accept(plan, verifier, note="Galat dicatat")
+        if bkpsdm().status == "draf":
+            actions.submit(bkpsdm(), person("kepala_bkpsdm"))
+    assert bkpsdm().status == "diterima"
+    page.set_viewport_size(LAPTOP)
+    log_in(page, "admin_pasuruan")
+    page.click("nav >> text=Admin pemda")
+    ceiling = page.locator("form[action$='/pemda/pagu/']")
+    ceiling.locator("select[name=perangkat_daerah]").select_option(label="DISDIK")
+    ceiling.locator("input[name=tahun]").fill(str(plan.tahun))
+    ceiling.locator("input[name=pagu]").fill("48.500.000.000")
+    ceiling.locator("button:text('Simpan pagu')").click()
+    expect(page.locator(".messages")).to_be_visible()
+    users = page.locator("form[action$='/pemda/pengguna/']")
+    users.locator("input[name=username]").fill("kepala_disdik")
+    users.locator("input[name=nama]").fill("Kepala Dinas Pendidikan")
+    users.locator("input[name=email]").fill("kepala@disdik.example")
+    users.locator("select[name=role]").select_option(label="Kepala OPD")
+    users.locator("select[name=perangkat_daerah]").select_option(label="DISDIK")
+    users.locator("button:text('Buat pengguna')").click()
+    expect(page.locator(".messages")).to_contain_text("Pengguna kepala_disdik dibuat")
+    both(page, "admin-pemda")
+    open_plan(page, plan.pk)
+    do(page, "set", jenis="Peraturan Bupati", nomor="12", tanggal="2024-01-15",
+       note="Galat dicatat Bappeda")
+    expect(page.locator("#status")).to_have_text("Ditetapkan")
+    both(page, "admin-set")
+
+
+def test_the_public_reads_a_set_plan_on_a_laptop_and_a_phone(page):
+    from playwright.sync_api import expect
+
+    page.set_viewport_size(LAPTOP)
+    page.goto(page.base + "/publik/")
+    both(page, "publik-list")
+    page.locator("main a[href^='/publik/']").first.click()
+    expect(page.locator(".dokumen")).to_contain_text("RENCANA KERJA")
+    expect(page.locator(".dokumen table").first).to_be_visible()
+    both(page, "publik-plan")
+    assert "Temuan" not in page.inner_text("main") and "Catatan verifikasi" not in \
+        page.inner_text("main")
