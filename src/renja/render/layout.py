@@ -59,6 +59,8 @@ class TableLayout:
     font_size: float = 6.5  # points, in PDF: a table of many columns needs a smaller one
     label: str = ""
     """The caption's label as printed (``Tabel T-C.33``, ``Tabel 3.2.``)."""
+    closing: list[str] = field(default_factory=list)
+    """Signature blocks side by side under the table, on its page (E.81); lines by ``\n``."""
 
     def __post_init__(self) -> None:
         self.label = self.label or f"Tabel {self.nomor}"

@@ -17,17 +17,22 @@ from docx.shared import Cm, Pt
 
 from renja.domain import Renja
 from renja.render.layout import TableLayout
-from renja.render.outline import Heading, PageBreak, Paragraph, Table, outline
+from renja.render.outline import Block, Heading, PageBreak, Paragraph, Table, outline
 from renja.rules.finding import Finding
 
 BOLD_ROWS = ("program", "urusan", "bidang", "total", "group")
 
 
 def render_docx(renja: Renja, findings: Sequence[Finding] | None = None) -> bytes:
+    return render_blocks(outline(renja, findings))
+
+
+def render_blocks(blocks: Sequence[Block]) -> bytes:
+    """A DOCX document made of these blocks."""
     document = Document()
     _styles(document)
     _page_numbers(document)
-    for block in outline(renja, findings):
+    for block in blocks:
         if isinstance(block, Heading):
             _heading(document, block)
         elif isinstance(block, Paragraph):
@@ -140,6 +145,24 @@ def _table(document: DocxDocument, table: TableLayout) -> None:
            f'<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
            + "".join(rows) + "</w:tbl>")
     after = document.add_paragraph()  # inserted where the table belongs (before sectPr)
+    after._p.addprevious(parse_xml(xml))
+    if table.closing:
+        _closing(document, table.closing)
+
+
+def _closing(document: DocxDocument, blocks: list[str]) -> None:
+    """Signature blocks side by side under a table, in a table without borders."""
+    width = TWIPS_WIDE // len(blocks)
+    cells = "".join(
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+        + "".join(f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">'
+                  f"{escape(line)}</w:t></w:r></w:p>" for line in text.split("\n"))
+        + "</w:tc>" for text in blocks)
+    xml = (f"<w:tbl {nsdecls('w')}><w:tblPr><w:tblW w:w=\"{width * len(blocks)}\" "
+           f'w:type="dxa"/><w:jc w:val="center"/></w:tblPr><w:tblGrid>'
+           + "".join(f'<w:gridCol w:w="{width}"/>' for _ in blocks)
+           + f"</w:tblGrid><w:tr>{cells}</w:tr></w:tbl>")
+    after = document.add_paragraph()
     after._p.addprevious(parse_xml(xml))
 
 

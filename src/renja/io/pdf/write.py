@@ -13,7 +13,7 @@ import typst
 
 from renja.domain import Renja
 from renja.render.layout import Row, TableLayout
-from renja.render.outline import Heading, PageBreak, Paragraph, Table, outline
+from renja.render.outline import Block, Heading, PageBreak, Paragraph, Table, outline
 from renja.rules.finding import Finding
 
 PREAMBLE = """#set document(title: {title})
@@ -83,14 +83,30 @@ def _table(table: TableLayout) -> str:
         f"#table(columns: ({columns}), inset: 3pt, stroke: 0.4pt,\n"
         f"  table.header(repeat: true, {', '.join(header_cells)}),\n"
         + "".join(f"  {line},\n" for line in body)
-        + ")\n]\n"
+        + ")\n" + _closing(table.closing) + "]\n"
     )
+
+
+def _closing(blocks: list[str]) -> str:
+    """Signature blocks side by side under a table."""
+    if not blocks:
+        return ""
+    cells = ", ".join(
+        "align(center, stack(spacing: 0.7em, " + ", ".join(s(line) for line in text.split("\n"))
+        + "))" for text in blocks)
+    return (f"#v(1.2em)\n#set text(size: 9pt)\n#block(breakable: false, grid(columns: "
+            f"({', '.join(['1fr'] * len(blocks))}), {cells}))\n")
 
 
 def typst_source(renja: Renja, findings: Sequence[Finding] | None = None) -> str:
     title = f"Renja {renja.perangkat_daerah.nama} {renja.pemda.nama} {renja.tahun}"
+    return blocks_source(outline(renja, findings), title)
+
+
+def blocks_source(blocks: Sequence[Block], title: str) -> str:
+    """Typst source of a document made of these blocks."""
     parts = [PREAMBLE.format(title=s(title))]
-    for block in outline(renja, findings):
+    for block in blocks:
         if isinstance(block, Heading):
             parts.append(_heading(block))
         elif isinstance(block, Paragraph):
@@ -100,6 +116,11 @@ def typst_source(renja: Renja, findings: Sequence[Finding] | None = None) -> str
         elif isinstance(block, Table):
             parts.append(_table(block.layout))
     return "".join(parts)
+
+
+def render_blocks(blocks: Sequence[Block], title: str) -> bytes:
+    """A PDF document made of these blocks."""
+    return typst.compile(blocks_source(blocks, title).encode("utf-8"))
 
 
 def render_pdf(renja: Renja, findings: Sequence[Finding] | None = None) -> bytes:

@@ -1,8 +1,9 @@
 """A small evaluator for the spreadsheet formulas of Renja workbooks.
 
 Workbooks written by programs (ours included) carry formulas without saved results; this
-computes them: numbers, cell references, ranges, + - * /, comparisons, and SUM, ROUND, IF,
-IFERROR, ABS, MIN, MAX. Anything else raises :class:`FormulaError`.
+computes them: numbers, cell references, ranges, + - * /, comparisons (an empty cell equals
+``""``), and SUM, ROUND, IF (only the branch taken is computed), IFERROR, ABS, MIN, MAX, COUNT,
+AVERAGE, AND, OR. Anything else raises :class:`FormulaError`.
 """
 
 from __future__ import annotations
@@ -81,6 +82,32 @@ def _number(value: Any) -> Decimal:
         raise FormulaError(f"'{value}' is not a number") from exc
 
 
+def _is_number(value: Any) -> bool:
+    return isinstance(value, Decimal | int | float) and not isinstance(value, bool)
+
+
+def _truth(value: Any) -> bool:
+    if isinstance(value, str):
+        raise FormulaError(f"'{value}' is not TRUE or FALSE")
+    return bool(value) if isinstance(value, bool) else _number(value) != 0
+
+
+def _compare(left: Any, right: Any, op: str) -> bool:
+    """As spreadsheets compare: an empty cell equals ``""`` and 0; text is never equal to a
+    number and sorts after every number."""
+    texts = isinstance(left, str) or isinstance(right, str)
+    if not texts:
+        a, b = _number(left), _number(right)
+    elif (left is None or isinstance(left, str)) and (right is None or isinstance(right, str)):
+        a, b = (left or "").casefold(), (right or "").casefold()  # type: ignore[assignment]
+    else:  # a number against a text: the text is greater
+        a, b = (Decimal(0), Decimal(1)) if isinstance(right, str) else (Decimal(1), Decimal(0))
+        if op in ("=", "<>"):
+            return op == "<>"
+    return {"=": a == b, "<>": a != b, "<": a < b, ">": a > b, "<=": a <= b,
+            ">=": a >= b}[op]
+
+
 class _Parser:
     def __init__(self, tokens: list[tuple[str, str]], lookup: Lookup) -> None:
         self.tokens = tokens
@@ -108,10 +135,7 @@ class _Parser:
         token = self.peek()
         if token and token[1] in ("=", "<>", "<", ">", "<=", ">="):
             self.take()
-            right = self.additive()
-            a, b = _number(left), _number(right)
-            return {"=": a == b, "<>": a != b, "<": a < b, ">": a > b, "<=": a <= b,
-                    ">=": a >= b}[token[1]]
+            return _compare(left, self.additive(), token[1])
         return left
 
     def additive(self) -> Any:
@@ -192,6 +216,20 @@ class _Parser:
                 for c in range(c1, c2 + 1)]
 
     def call(self, name: str) -> Any:
+        if name == "IF":  # only the branch taken is computed, as spreadsheets do
+            condition = self.comparison()
+            if self.take()[1] == ")":
+                raise FormulaError("IF needs a condition and a value")
+            if _truth(condition):
+                value = self.comparison()
+                self._skip_to_close()
+                return value
+            self._skip_argument()
+            if self.take()[1] == ")":
+                return False
+            value = self.comparison()
+            self.take(")")
+            return value
         if name == "IFERROR":
             start = self.position
             try:
@@ -213,16 +251,43 @@ class _Parser:
             if not -15 <= places <= 15:
                 raise FormulaError(f"ROUND to {places} places")
             return _number(args[0]).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-        if name == "IF":
-            if len(args) < 2:
-                raise FormulaError("IF needs a condition and a value")
-            return args[1] if args[0] else (args[2] if len(args) > 2 else False)
+        if name == "COUNT":
+            return Decimal(sum(1 for a in args if _is_number(a)))
+        if name in ("OR", "AND"):
+            truths = [_truth(a) for a in args]
+            return any(truths) if name == "OR" else all(truths)
+        if name == "AVERAGE":
+            numbers = [_number(a) for a in args if _is_number(a)]
+            if not numbers:
+                raise FormulaError("AVERAGE of no numbers")
+            return sum(numbers, Decimal(0)) / len(numbers)
         if name == "ABS":
             return abs(_number(args[0]))
         if name in ("MIN", "MAX"):
             numbers = [_number(a) for a in args]
             return min(numbers) if name == "MIN" else max(numbers)
         raise FormulaError(f"function {name} is not supported")
+
+    def _skip_argument(self) -> None:
+        """Pass over one argument (not computed), up to and not including its ``,``/``)``."""
+        depth = 0
+        while (token := self.peek()) is not None:
+            kind, text = token
+            if depth == 0 and text in (",", ")"):
+                return
+            self.take()
+            if kind == "func" or text == "(":
+                depth += 1
+            elif text == ")":
+                depth -= 1
+        raise FormulaError("unclosed function")
+
+    def _skip_to_close(self) -> None:
+        """Pass over the remaining arguments and the closing bracket."""
+        while True:
+            self._skip_argument()
+            if self.take()[1] == ")":
+                return
 
     def _skip_to_second_argument(self) -> None:
         depth = 0
