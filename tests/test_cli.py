@@ -292,3 +292,41 @@ def test_check_and_import_read_a_zip_of_documents(folder, tmp_path):
     assert len(written) == 4 and written[0].startswith("0001-")
     assert imported.stderr.splitlines()[-1].split() == ["pemda.zip:opd/rusak.json", "tidak",
                                                         "terbaca"]
+
+
+def test_evaluasi_writes_e81_up_to_a_quarter_from_the_realisation(tmp_path):
+    import openpyxl
+
+    from renja.io import json as renja_json
+    from tests.calc.test_e81 import plan, reported
+
+    plan_path, data, out = tmp_path / "dishub.json", tmp_path / "tw.json", tmp_path / "e81.xlsx"
+    renja_json.dump(plan(), str(plan_path))
+    data.write_text(reported().model_dump_json(), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluasi", str(plan_path), "--realisasi", str(data),
+                                      "--triwulan", "2", "--to", "xlsx", "-o", str(out)],
+                                env={"RENJA_LANG": "id"})
+    assert result.exit_code == 0, result.output
+    # (14): program 70/90, kegiatan (30 + 5)/50, pelanggaran 4/6 (lower is better)
+    assert result.stdout.splitlines()[0] == "Rata-rata capaian: 71,48 % (Sedang)"
+    sheet = openpyxl.load_workbook(out, data_only=True)["E.81"]
+    assert sheet["A2"].value == ("Evaluasi terhadap Hasil Renja Perangkat Daerah Lingkup "
+                                 "Kabupaten/Kota Tahun 2025 s/d Triwulan II")
+
+
+def test_realisasi_template_and_a_bad_realisation_file(tmp_path):
+    from renja.io import json as renja_json
+    from tests.calc.test_e81 import plan
+
+    plan_path, out = tmp_path / "dishub.json", tmp_path / "isi.xlsx"
+    renja_json.dump(plan(), str(plan_path))
+    made = CliRunner().invoke(cli, ["realisasi", "template", str(plan_path), "-o", str(out)])
+    assert made.exit_code == 0 and out.stat().st_size > 0
+    bad = tmp_path / "tw.csv"
+    bad.write_text("kode,indikator,triwulan,realisasi\n9.99,X,1,2\n", encoding="utf-8")
+    refused = CliRunner().invoke(cli, ["evaluasi", str(plan_path), "--realisasi", str(bad),
+                                       "--to", "pdf", "-o", str(tmp_path / "e81.pdf")],
+                                 env={"RENJA_LANG": "id"})
+    assert (refused.exit_code, refused.output) == (
+        2, "Error: tw.csv: baris 2: kode 9.99 tidak ada dalam Renja ini\n")
+    assert not (tmp_path / "e81.pdf").exists()

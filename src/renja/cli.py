@@ -29,7 +29,7 @@ from renja.io.csv.read import read_ranwal, read_usulan
 from renja.io.read import read_plan
 from renja.io.report import ImportResult
 from renja.nomenklatur import default_catalogue
-from renja.numbers import format_rupiah
+from renja.numbers import format_number, format_rupiah
 from renja.render import RENDERERS
 from renja.render import render as render_to
 from renja.review import generate_tc31
@@ -399,6 +399,69 @@ def render(plan: str, fmt: str, output: str, with_findings: bool, layout: str | 
     findings = run_checks(renja, lang=_lang()) if with_findings else None
     path = render_to(renja, fmt, output, findings)
     click.echo(f"{'Ditulis' if _lang() == 'id' else 'Written'}: {path}", err=True)
+
+
+@cli.group()
+def realisasi() -> None:
+    """A plan's quarterly realisation: the workbook agencies fill in."""
+
+
+@realisasi.command("template")
+@click.argument("plan", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--realisasi", "reported", type=click.Path(dir_okay=False, exists=True,
+                                                          path_type=Path),
+              help="Fill in what is already reported (template, plain sheet or JSON).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True,
+              help="The XLSX workbook to write.")
+@reports_errors
+def realisasi_template_command(plan: str, reported: Path | None, output: str) -> None:
+    """Write the XLSX workbook in which the agency enters PLAN's realisation per quarter: one
+    line per indicator (Realisasi TW I-IV) and each sub kegiatan's money (Anggaran TW I-IV)."""
+    from renja.io.realisasi import read_realisasi  # workbooks: loaded when asked for
+    from renja.io.xlsx.realisasi import realisasi_template
+
+    renja = read_plan(plan).renja
+    known = read_realisasi(reported, renja) if reported else None
+    Path(output).write_bytes(realisasi_template(renja, known))
+    click.echo(f"{'Ditulis' if _lang() == 'id' else 'Written'}: {output}", err=True)
+
+
+@cli.command()
+@click.argument("plan", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--realisasi", "reported", type=click.Path(dir_okay=False, exists=True,
+                                                          path_type=Path), required=True,
+              help="The realisation: renja's template, a plain sheet (kode, indikator, "
+                   "triwulan, realisasi, anggaran) as XLSX or CSV, or renja-realisasi/1 JSON.")
+@click.option("--triwulan", type=click.IntRange(1, 4), default=4, show_default=True,
+              help="Evaluate up to and including this quarter.")
+@click.option("--dasar", type=click.Choice(["renstra", "renja"]), default="renstra",
+              show_default=True,
+              help="The capaian the footer averages: column (14), against the Renstra (the "
+                   "regulation's), or (12)/(7), against this year's Renja.")
+@click.option("--to", "fmt", type=click.Choice(["pdf", "docx", "xlsx"]), required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True)
+@reports_errors
+def evaluasi(plan: str, reported: Path, triwulan: int, dasar: str, fmt: str,
+             output: str) -> None:
+    """Tabel E.81 of Permendagri 86/2017 (evaluation of the Renja's results) for PLAN up to a
+    quarter: targets, realisation per quarter, capaian, rata-rata and predikat; XLSX with live
+    formulas. The plan's head-of-agency approval, if any, signs it."""
+    from renja.calc.capaian import rounded  # loaded when asked for, like the workbooks
+    from renja.calc.e81 import evaluate
+    from renja.io.realisasi import read_realisasi
+    from renja.render.e81 import render_e81
+
+    renja = read_plan(plan).renja
+    result = evaluate(renja, read_realisasi(reported, renja), triwulan,
+                      dasar=dasar)  # type: ignore[arg-type]
+    place = renja.persetujuan.tempat if renja.persetujuan else ""
+    signer = renja.persetujuan.penandatangan if renja.persetujuan else None
+    Path(output).write_bytes(render_e81(result, fmt, place or "", signer))
+    average = "-" if result.rata_rata_capaian is None else \
+        format_number(rounded(result.rata_rata_capaian), 2)
+    click.echo(f"{'Rata-rata capaian' if _lang() == 'id' else 'Average capaian'}: {average} % "
+               f"({result.predikat or '-'})")
+    click.echo(f"{'Ditulis' if _lang() == 'id' else 'Written'}: {output}", err=True)
 
 
 @cli.command()
