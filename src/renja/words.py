@@ -11,6 +11,8 @@ STAGES = {"persiapan": "Persiapan", "rancangan_awal": "Rancangan awal", "rancang
 STATUSES = {"draf": "Draf", "menunggu_kepala": "Menunggu persetujuan Kepala OPD",
             "diajukan": "Diajukan ke Bappeda", "dikembalikan": "Dikembalikan",
             "diterima": "Diterima", "ditetapkan": "Ditetapkan"}
+QUARTER_STATUSES = {"draf": "Draf", "diajukan": "Diajukan ke Bappeda",
+                    "dikembalikan": "Dikembalikan", "diterima": "Diterima"}
 AUDIT = {
     "renja.nilai.ubah": "Nilai diubah",
     "renja.renja.propose": "Diajukan ke Kepala OPD",
@@ -20,6 +22,10 @@ AUDIT = {
     "renja.renja.set": "Ditetapkan", "renja.renja.perubahan": "Perubahan dibuka",
     "renja.renja.impor": "Diimpor", "renja.renja.buka": "Renja tahun baru dibuka",
     "renja.catatan.tambah": "Catatan verifikasi ditambahkan",
+    "renja.realisasi.ubah": "Realisasi diisi",
+    "renja.realisasi.ajukan": "Laporan triwulan diajukan",
+    "renja.realisasi.kembalikan": "Laporan triwulan dikembalikan",
+    "renja.realisasi.terima": "Laporan triwulan diterima",
     "renja.catatan.balas": "Catatan dibalas", "renja.catatan.selesai": "Catatan diselesaikan",
     "pemda.perangkat_daerah.tambah": "Perangkat daerah ditambahkan",
     "pemda.pagu.ubah": "Pagu indikatif diubah", "pemda.pengguna.tambah": "Pengguna dibuat",
@@ -55,6 +61,10 @@ def stage(code: str | None) -> str:
 
 def status(code: str | None) -> str:
     return STATUSES.get(code or "", code or "")
+
+
+def quarter_status(code: str | None) -> str:
+    return QUARTER_STATUSES.get(code or "", code or "")
 
 
 def audit_action(code: str | None) -> str:

@@ -95,15 +95,8 @@ def test_anonymous_visitors_see_published_plans_only(anonymous, bkpsdm, publishe
 
 
 def test_a_published_plan_cannot_be_edited_even_by_its_planner(db, published):
-    from django.contrib.auth.models import User
-
-    from renja.web.accounts.models import Membership, Role
     from tests.web.conftest import client_for
 
-    user = User.objects.create(username="perencana_disdik")
-    Membership.objects.create(user=user, role=Role.PERENCANA,
-                              pemda=published.perangkat_daerah.pemda,
-                              perangkat_daerah=published.perangkat_daerah)
     assert client_for("perencana_disdik").get(
         f"/renja/{published.pk}/baris/0.0.0/").status_code == 403
 

@@ -46,6 +46,8 @@ ADMIN = "E=403 K=403 B=403 V1=403 V2=403 A1=302 A2={other} N=302"
 ANYONE = "*=200"
 NOT_ALLOWED = "*=405"
 POST_ONLY = "*=405 N=302"  # asked to log in before being told the method
+SET_PLAN = "V1=200 A1=200 *=404"
+SET_PLAN_WRITE = "V1=403 A1=403 N=302 *=404"
 
 
 @dataclass
@@ -147,6 +149,17 @@ MATRIX: dict[str, Route] = {
     "POST /api/plans/{plan_id}/actions/{action}": Route(
         lambda o: f"/api/plans/{o['plan']}/actions/submit", NOT_ALLOWED,
         "E=403 K=200 V1=403 A1=403 B=404 V2=404 A2=404 N=401", lambda o: {}),
+    # a set plan of DISDIK (no persona is its planner: tests/web/test_realisasi.py has one)
+    "realisasi": Route(lambda o: f"/renja/{o['published']}/realisasi/", SET_PLAN),
+    "realisasi_save": Route(lambda o: f"/renja/{o['published']}/realisasi/3/simpan/",
+                            POST_ONLY, SET_PLAN_WRITE, lambda o: {"version": 1}),
+    "realisasi_step": Route(lambda o: f"/renja/{o['published']}/realisasi/2/ajukan/",
+                            POST_ONLY, SET_PLAN_WRITE),
+    "realisasi_import": Route(lambda o: f"/renja/{o['published']}/realisasi/impor/",
+                              POST_ONLY, SET_PLAN_WRITE),
+    "realisasi_template": Route(lambda o: f"/renja/{o['published']}/realisasi/templat/",
+                                SET_PLAN),
+    "realisasi_e81": Route(lambda o: f"/renja/{o['published']}/realisasi/e81/pdf/", SET_PLAN),
     "notifications": Route(lambda o: "/notifikasi/", "*=200 N=302"),
     "notification_open": Route(lambda o: f"/notifikasi/{o['notice']}/", POST_ONLY,
                                "K=302 N=302 *=404"),

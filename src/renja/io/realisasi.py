@@ -54,6 +54,8 @@ def read_realisasi(path: str | Path, renja: Renja) -> Realisasi:
     if len(data) > MAX_BYTES:
         raise FormatError(f"{name}: larger than {MAX_BYTES // 1024 // 1024} MB",
                           f"{name}: lebih besar dari {MAX_BYTES // 1024 // 1024} MB")
+    if not data.strip():
+        raise FormatError(f"{name}: the file is empty", f"{name}: berkas kosong")
     if data.lstrip()[:1] == b"{":
         return _json(data, name, renja)
     rows = _xlsx_rows(path) if data[:2] == b"PK" else _csv_rows(data, name)

@@ -4,7 +4,16 @@ from django.urls import path
 from renja.web.accounts import admin_pemda
 from renja.web.accounts import views as accounts
 from renja.web.api import api
-from renja.web.plans import cycle, editor, imports, notices, tables, texts, views
+from renja.web.plans import (
+    cycle,
+    editor,
+    imports,
+    notices,
+    realisasi,
+    tables,
+    texts,
+    views,
+)
 
 urlpatterns = [
     path("", accounts.home, name="home"),
@@ -38,6 +47,13 @@ urlpatterns = [
          name="plan_comment_resolve"),
     path("renja/<int:pk>/versi/<str:a>/<str:b>/", cycle.compare, name="plan_compare"),
     path("renja/<int:pk>/audit/", cycle.audit, name="plan_audit"),
+    path("renja/<int:pk>/realisasi/", realisasi.page, name="realisasi"),
+    path("renja/<int:pk>/realisasi/<int:tw>/simpan/", realisasi.save, name="realisasi_save"),
+    path("renja/<int:pk>/realisasi/<int:tw>/<str:aksi>/", realisasi.step,
+         name="realisasi_step"),
+    path("renja/<int:pk>/realisasi/impor/", realisasi.import_file, name="realisasi_import"),
+    path("renja/<int:pk>/realisasi/templat/", realisasi.template, name="realisasi_template"),
+    path("renja/<int:pk>/realisasi/e81/<str:fmt>/", realisasi.e81, name="realisasi_e81"),
     path("verifikasi/", cycle.overview, name="overview"),
     path("impor/", imports.upload, name="import_upload"),
     path("impor/<int:pk>/", imports.preview, name="import_preview"),

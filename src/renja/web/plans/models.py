@@ -317,9 +317,40 @@ class Notification(models.Model):
     kind = models.CharField(max_length=50, help_text="The audit action: renja.renja.return …")
     text = models.CharField(max_length=500)
     anchor = models.CharField(max_length=100, blank=True, help_text="Where on the plan page")
+    page = models.CharField(max_length=200, blank=True,
+                            help_text="Another page of the plan than its main one")
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread")]
+
+
+QUARTER_STATUSES = ("draf", "diajukan", "dikembalikan", "diterima")
+
+
+class PlanRealisasi(models.Model):
+    """A set plan's quarterly realisation (the renja-realisasi/1 format), one per plan."""
+
+    plan = models.OneToOneField(Plan, on_delete=models.CASCADE, related_name="realisasi")
+    data = models.JSONField(help_text="renja-realisasi/1")
+    version = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(default=timezone.now)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, related_name="+")
+
+
+class LaporanTriwulan(models.Model):
+    """Where a quarter's report stands: drafted by the agency, submitted, returned by Bappeda
+    (with its note) or accepted, after which it is read-only."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="laporan")
+    triwulan = models.PositiveSmallIntegerField()
+    status = models.CharField(max_length=20, default="draf")
+    catatan = models.TextField(blank=True, help_text="Bappeda's note of the last return")
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["plan", "triwulan"],
+                                               name="laporan_unique_quarter")]

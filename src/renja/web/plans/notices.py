@@ -26,7 +26,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 def open_notice(request: HttpRequest, pk: int) -> HttpResponse:
     notice = get_object_or_404(Notification, pk=pk, recipient=request.user)
     notify.mark_read(request.user, notice)
-    return redirect(f"/renja/{notice.plan_id}/#{notice.anchor or 'siklus'}")
+    return redirect(f"{notice.page or f'/renja/{notice.plan_id}/'}#{notice.anchor or 'siklus'}")
 
 
 @login_required

@@ -15,7 +15,7 @@ from django.utils import timezone
 from renja import words
 from renja.web.accounts.members import membership
 from renja.web.accounts.models import Membership, Role
-from renja.web.plans.models import Jadwal, Plan
+from renja.web.plans.models import Jadwal, LaporanTriwulan, Plan
 from renja.workflow import ACTIONS, STAGE_LABELS, WorkflowError, editable, next_state
 
 BAPPEDA = (Role.VERIFIKATOR, Role.ADMIN)
@@ -148,4 +148,59 @@ def _transition(member: Membership, plan: Plan, action: str) -> ActionRefused | 
         return ActionRefused(exc.en, exc.id)
     if action in ("propose", "submit"):
         return _schedule(plan)
+    return None
+
+
+QUARTER_ACTIONS = ("realisasi_edit", "realisasi_submit", "realisasi_return", "realisasi_accept")
+
+
+def quarter_status(plan: Plan, triwulan: int) -> str:
+    found = LaporanTriwulan.objects.filter(plan=plan, triwulan=triwulan).first()
+    return found.status if found is not None else "draf"
+
+
+def quarter_refusal(user: Any, plan: Plan, action: str, triwulan: int,
+                    today: datetime.date | None = None) -> ActionRefused | None:
+    """Why ``user`` may not do ``action`` to ``plan``'s report of ``triwulan`` now: the
+    agency's planner fills in and submits a quarter of a set plan while it is a draft or
+    returned and its schedule (if any) is open; Bappeda's verifier returns or accepts a
+    submitted one."""
+    if action not in QUARTER_ACTIONS or not 1 <= triwulan <= 4:
+        return ActionRefused(f"unknown action '{action}'", f"tindakan '{action}' tidak dikenal")
+    member = membership(user)
+    if member is None:
+        return ActionRefused("log in first", "silakan masuk terlebih dahulu")
+    scope = _scope(member, plan)
+    if scope is not None:
+        return scope
+    if plan.status != "ditetapkan":
+        return ActionRefused("realisation is reported for a set plan",
+                             "realisasi diisi untuk Renja yang sudah ditetapkan")
+    status = quarter_status(plan, triwulan)
+    said = words.quarter_status(status).lower()
+    if action in ("realisasi_edit", "realisasi_submit"):
+        if member.role != Role.PERENCANA:
+            return ActionRefused("only the agency's planner reports realisation",
+                                 "hanya perencana perangkat daerah yang mengisi realisasi")
+        if status not in ("draf", "dikembalikan"):
+            return ActionRefused(f"the report of quarter {triwulan} is {status}",
+                                 f"laporan triwulan {triwulan} sudah {said}")
+        return _quarter_open(plan, triwulan, today)
+    if member.role != Role.VERIFIKATOR:
+        return ActionRefused("only Bappeda's verifier reviews a quarter's report",
+                             "hanya verifikator Bappeda yang memeriksa laporan triwulan")
+    if status != "diajukan":
+        return ActionRefused(f"the report of quarter {triwulan} is {status}, not submitted",
+                             f"laporan triwulan {triwulan} berstatus {said}, belum diajukan")
+    return None
+
+
+def _quarter_open(plan: Plan, triwulan: int, today: datetime.date | None) -> ActionRefused | None:
+    entry = Jadwal.objects.filter(pemda_id=plan.perangkat_daerah.pemda_id, tahun=plan.tahun,
+                                  tahapan=f"triwulan_{triwulan}").first()
+    today = today or timezone.localdate()
+    if entry is not None and not entry.mulai <= today <= entry.selesai:
+        return ActionRefused(f"quarter {triwulan} is closed by the schedule",
+                             f"pengisian triwulan {triwulan} ditutup menurut jadwal "
+                             f"({entry.mulai:%d-%m-%Y} s/d {entry.selesai:%d-%m-%Y})")
     return None

@@ -11,10 +11,11 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from renja.demo.generate import Spec, generate
+from renja.demo.realisasi import demo_realisasi
 from renja.io.text.read import read_text
 from renja.web.accounts.models import Membership, PaguCeiling, Pemda, PerangkatDaerah, Role
 from renja.web.accounts.views import DEMO_PASSWORD
-from renja.web.plans.models import Plan, RanwalItem
+from renja.web.plans.models import LaporanTriwulan, Plan, PlanRealisasi, RanwalItem
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "demo_data" / \
     "perbup-pasuruan-147-2023-renja-bkpsdm-2024.txt"
@@ -30,6 +31,7 @@ USERS = (
     ("kepala_bkpsdm", "Kepala BKPSDM", Role.KEPALA, "BKPSDM"),
     ("perencana_dinkes", "Perencana Dinas Kesehatan", Role.PERENCANA, "DINKES"),
     ("kepala_dinkes", "Kepala Dinas Kesehatan", Role.KEPALA, "DINKES"),
+    ("perencana_disdik", "Perencana Dinas Pendidikan", Role.PERENCANA, "DISDIK"),
     ("verifikator_bappeda", "Verifikator Bappeda", Role.VERIFIKATOR, None),
     ("admin_pasuruan", "Admin Pemda Pasuruan", Role.ADMIN, None),
 )
@@ -50,6 +52,7 @@ class Command(BaseCommand):
                 pemda=pasuruan, nama=nama, defaults={"singkatan": singkatan, "bidang": bidang})
         self._plans(agencies)
         self._ranwal_and_ceilings(agencies.values())
+        self._realisasi(agencies["DISDIK"])
         for username, full_name, role, agency in USERS:
             self._user(username, full_name, role, pasuruan, agencies.get(agency or ""))
         other, _ = Pemda.objects.get_or_create(
@@ -79,6 +82,16 @@ class Command(BaseCommand):
         Plan.create_from(renja, perangkat_daerah=agency,
                          tahapan="penetapan" if published else "rancangan",
                          status="ditetapkan" if published else "draf", published=published)
+
+    def _realisasi(self, agency: PerangkatDaerah) -> None:
+        """The set plan's first quarter reported (accepted by Bappeda) and the second one
+        begun, so monitoring and E.81 can be tried."""
+        plan = Plan.objects.filter(perangkat_daerah=agency, tahun=2024, status="ditetapkan").first()
+        if plan is None or PlanRealisasi.objects.filter(plan=plan).exists():
+            return
+        PlanRealisasi.objects.create(plan=plan, version=1, data=demo_realisasi(
+            plan.renja(), quarters=2).model_dump(mode="json"))
+        LaporanTriwulan.objects.create(plan=plan, triwulan=1, status="diterima")
 
     def _ranwal_and_ceilings(self, agencies: Iterable[PerangkatDaerah]) -> None:
         """Each demo plan's ranwal RKPD (the left side of its T-C.31) and a pagu ceiling a

@@ -83,6 +83,24 @@ def commented(note: Comment) -> int:
     return _send(plan, actor, kind, text, "catatan", people)
 
 
+def quarter_step(plan: Plan, triwulan: int, action: str, actor: Any, note: str = "") -> int:
+    """A quarter's report submitted tells Bappeda's verifiers; returned or accepted, the
+    planners."""
+    roman = ("I", "II", "III", "IV")[triwulan - 1]
+    what = f"laporan realisasi triwulan {roman} {_title(plan)}"
+    text, roles = {
+        "realisasi_submit": (f"{_name(actor)} mengajukan {what}", (VERIFIER,)),
+        "realisasi_return": (f"{_name(actor)} mengembalikan {what}", (PLANNER,)),
+        "realisasi_accept": (f"{_name(actor)} menerima {what}", (PLANNER,)),
+    }[action]
+    text += f": {note}" if note else ""
+    kind = {"realisasi_submit": "renja.realisasi.ajukan",
+            "realisasi_return": "renja.realisasi.kembalikan",
+            "realisasi_accept": "renja.realisasi.terima"}[action]
+    return _send(plan, actor, kind, text, f"triwulan-{triwulan}",
+                 recipients(plan, roles, actor), f"/renja/{plan.pk}/realisasi/?tw={triwulan}")
+
+
 def mark_read(user: Any, notification: Notification) -> Notification:
     if notification.recipient_id != user.pk:
         raise PermissionError("not yours")
@@ -97,14 +115,15 @@ def mark_all_read(user: Any) -> int:
         read_at=timezone.now())
 
 
-def _send(plan: Plan, actor: Any, kind: str, text: str, anchor: str, people: list[Any]) -> int:
+def _send(plan: Plan, actor: Any, kind: str, text: str, anchor: str, people: list[Any],
+          page: str = "") -> int:
     text = text[:500]
     Notification.objects.bulk_create([
         Notification(recipient=person, plan=plan, actor=actor, kind=kind, text=text,
-                     anchor=anchor) for person in people])
+                     anchor=anchor, page=page) for person in people])
     mailed = [p.email for p in people if p.email]
     if settings.RENJA_MAIL and mailed:
-        link = f"{settings.RENJA_BASE_URL}/renja/{plan.pk}/#{anchor}"
+        link = f"{settings.RENJA_BASE_URL}{page or f'/renja/{plan.pk}/'}#{anchor}"
         transaction.on_commit(lambda: _mail(text, link, mailed))
     return len(people)
 

@@ -1,0 +1,187 @@
+"""Entering a plan's realisation quarter by quarter: the lines of the grid people fill in, and
+setting or merging values with a record of what changed (for the audit trail).
+
+Plain Python: the web app's actions lock, check who may, and store; this decides what a typed
+value means."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from renja.domain import Renja
+from renja.domain.realisasi import Realisasi, RealisasiAnggaran, RealisasiIndikator
+from renja.errors import RenjaError
+from renja.numbers import format_number, format_rupiah, parse_decimal, parse_rupiah
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the quarter's grid: an indicator of a row, or a row without indicators;
+    a sub kegiatan's first line also carries its money."""
+
+    index: int
+    kode: str
+    nama: str
+    level: str
+    indikator: str | None
+    target: str
+    first: bool
+    pagu: int | None
+    money: bool
+
+
+@dataclass(frozen=True)
+class Change:
+    kode: str
+    what: str  # the indicator's name, or "anggaran"
+    field: str  # realisasi_tw2, anggaran_tw2
+    old: str
+    new: str
+
+
+def lines(renja: Renja) -> list[Line]:
+    found: list[Line] = []
+    for node in renja.rencana.walk():
+        if node.level not in ("program", "kegiatan", "sub_kegiatan"):
+            continue
+        kode = node.kode or node.kode_asal or ""
+        money = node.level == "sub_kegiatan"
+        for i, ind in enumerate(node.indikator or [None]):
+            found.append(Line(len(found), kode, node.nama, node.level, ind.nama if ind else None,
+                              ind.target_n.text if ind and ind.target_n else "", i == 0,
+                              node.pagu_n if i == 0 else None, money and i == 0))
+    return found
+
+
+def set_quarter(realisasi: Realisasi, renja: Renja, triwulan: int,
+                values: dict[int, str], money: dict[int, str]) -> list[Change]:
+    """Set triwulan ``triwulan`` from what was typed per line (``values``: an indicator's
+    realisation, ``money``: a sub kegiatan's spending; empty text clears it). Refused, naming
+    every line that cannot be read, before anything changes."""
+    grid = lines(renja)
+    problems: list[tuple[str, str]] = []
+    parsed: list[tuple[Line, Decimal | None]] = []
+    spent: list[tuple[Line, int | None]] = []
+    for index, text in values.items():
+        line = _line(grid, index)
+        if line.indikator is None:
+            continue
+        try:
+            parsed.append((line, _number(text)))
+        except RenjaError as exc:
+            problems.append(_where(line, exc))
+    for index, text in money.items():
+        line = _line(grid, index)
+        if not line.money:
+            continue
+        try:
+            spent.append((line, parse_rupiah(text) if text.strip() not in ("", "-") else None))
+        except RenjaError as exc:
+            problems.append(_where(line, exc))
+    if problems:
+        raise RenjaError("; ".join(en for en, _ in problems), "; ".join(i for _, i in problems))
+    changes = []
+    for line, value in parsed:
+        assert line.indikator is not None
+        changes += _set_indicator(realisasi, line.kode, line.indikator, triwulan, value)
+    for line, amount in spent:
+        changes += _set_money(realisasi, line.kode, triwulan, amount)
+    return changes
+
+
+def merge(realisasi: Realisasi, incoming: Realisasi, quarters: set[int]) -> list[Change]:
+    """Take the values of ``incoming`` (a file) for ``quarters``; a value the file has for
+    another quarter must be the one already stored (a template downloaded with the accepted
+    quarters filled in comes back unchanged), else it is refused: that quarter is not open."""
+    closed: set[int] = set()
+    for item in incoming.indikator:
+        stored = realisasi.of_indicator(item.kode, item.indikator)
+        closed |= _differs(list(item.triwulan), list(stored.triwulan) if stored else [], quarters)
+    for money in incoming.anggaran:
+        spent = realisasi.of_money(money.kode)
+        closed |= _differs(list(money.triwulan), list(spent.triwulan) if spent else [], quarters)
+    if closed:
+        said = ", ".join(str(q) for q in sorted(closed))
+        raise RenjaError(f"the file has values for quarter {said}, which cannot be changed now",
+                         f"berkas berisi nilai triwulan {said} yang berbeda dari yang tersimpan, "
+                         f"padahal triwulan itu tidak dapat diubah sekarang (sudah diajukan, "
+                         f"diterima, atau ditutup jadwal)")
+    changes = []
+    for item in incoming.indikator:
+        for q, value in enumerate(item.triwulan):
+            if value is not None and q + 1 in quarters:
+                changes += _set_indicator(realisasi, item.kode, item.indikator, q + 1, value)
+        stated = realisasi.of_indicator(item.kode, item.indikator)
+        if stated is not None and item.agregasi:
+            stated.agregasi = item.agregasi
+    for money in incoming.anggaran:
+        for q, amount in enumerate(money.triwulan):
+            if amount is not None and q + 1 in quarters:
+                changes += _set_money(realisasi, money.kode, q + 1, amount)
+    return changes
+
+
+def _differs(given: list[object], stored: list[object], quarters: set[int]) -> set[int]:
+    """The closed quarters (not in ``quarters``) where ``given`` has a value other than the
+    one stored."""
+    stored = stored or [None] * len(given)
+    return {q + 1 for q, value in enumerate(given)
+            if value is not None and q + 1 not in quarters and value != stored[q]}
+
+
+def _line(grid: list[Line], index: int) -> Line:
+    if not 0 <= index < len(grid):
+        raise RenjaError(f"line {index + 1} is not in the plan",
+                         f"baris {index + 1} tidak ada dalam Renja ini")
+    return grid[index]
+
+
+def _where(line: Line, exc: RenjaError) -> tuple[str, str]:
+    what = line.indikator or "anggaran"
+    return (f"{line.kode} {what}: {exc.message('en')}", f"{line.kode} {what}: {exc.message('id')}")
+
+
+def _number(text: str) -> Decimal | None:
+    text = text.strip().rstrip("%").strip()
+    return None if text in ("", "-") else parse_decimal(text)
+
+
+def _set_indicator(realisasi: Realisasi, kode: str, nama: str, triwulan: int,
+                   value: Decimal | None) -> list[Change]:
+    item = realisasi.of_indicator(kode, nama)
+    if item is None:
+        if value is None:
+            return []
+        item = RealisasiIndikator(kode=kode, indikator=nama)
+        realisasi.indikator.append(item)
+    old = item.triwulan[triwulan - 1]
+    if old == value:
+        return []
+    quarters = list(item.triwulan)
+    quarters[triwulan - 1] = value
+    item.triwulan = quarters
+    return [Change(kode, nama, f"realisasi_tw{triwulan}", _shown(old), _shown(value))]
+
+
+def _set_money(realisasi: Realisasi, kode: str, triwulan: int, amount: int | None
+               ) -> list[Change]:
+    item = realisasi.of_money(kode)
+    if item is None:
+        if amount is None:
+            return []
+        item = RealisasiAnggaran(kode=kode)
+        realisasi.anggaran.append(item)
+    old = item.triwulan[triwulan - 1]
+    if old == amount:
+        return []
+    quarters = list(item.triwulan)
+    quarters[triwulan - 1] = amount
+    item.triwulan = quarters
+    return [Change(kode, "anggaran", f"anggaran_tw{triwulan}",
+                   format_rupiah(old) if old is not None else "",
+                   format_rupiah(amount) if amount is not None else "")]
+
+
+def _shown(value: Decimal | None) -> str:
+    return "" if value is None else format_number(value)
