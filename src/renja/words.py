@@ -55,8 +55,13 @@ def row_fields(tahun: int) -> list[tuple[str, str]]:
     return [(name, field_title(name, tahun)) for name in ROW_FIELDS]
 
 
+PERIODS = {f"triwulan_{q}": f"Pengisian realisasi triwulan {r}"
+           for q, r in enumerate(("I", "II", "III", "IV"), start=1)}
+"""Scheduled periods that are not stages of the plan: the quarters' reporting."""
+
+
 def stage(code: str | None) -> str:
-    return STAGES.get(code or "", code or "")
+    return STAGES.get(code or "", PERIODS.get(code or "", code or ""))
 
 
 def status(code: str | None) -> str:

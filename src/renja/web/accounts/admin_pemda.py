@@ -41,7 +41,8 @@ def page(request: HttpRequest) -> HttpResponse:
             for a in agencies]
     return render(request, "renja/admin_pemda.html", {
         "member": member, "rows": rows, "roles": Role.choices,
-        "jadwal": Jadwal.objects.filter(pemda=member.pemda), "stages": (*STAGES, "perubahan"),
+        "jadwal": Jadwal.objects.filter(pemda=member.pemda),
+        "stages": (*STAGES, "perubahan", *words.PERIODS),
         "pemda_members": Membership.objects.filter(pemda=member.pemda,
                                                    perangkat_daerah=None),
         "history": [{"entry": e, "label": words.audit_action(e.action)}

@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
-from renja import start
+from renja import start, words
 from renja.codes import parse_kode
 from renja.domain import Pemda as PemdaModel
 from renja.domain import PerangkatDaerah as AgencyModel
@@ -25,7 +25,7 @@ from renja.web.accounts.models import Membership, PaguCeiling, PerangkatDaerah, 
 from renja.web.plans.actions.imports import check_year
 from renja.web.plans.models import AuditEntry, Jadwal, Plan, RanwalItem, ranwal_of
 from renja.web.plans.permissions import ActionRefused, NotFound
-from renja.workflow import STAGE_LABELS, STAGES
+from renja.workflow import STAGES
 
 SCHEDULE = "Isi tahun, tahapan, dan tanggal mulai ≤ selesai (tttt-bb-hh)."
 
@@ -188,14 +188,14 @@ def set_schedule(user: Any, tahun: str, tahapan: str, mulai: str, selesai: str) 
         raise RenjaError("give the year, the stage, and dates start <= end (YYYY-MM-DD)",
                          SCHEDULE) from exc
     year = _year(tahun)
-    if tahapan not in (*STAGES, "perubahan") or end < start:
+    if tahapan not in (*STAGES, "perubahan", *words.PERIODS) or end < start:
         raise RenjaError("give the year, the stage, and dates start <= end (YYYY-MM-DD)",
                          SCHEDULE)
     with transaction.atomic():
         jadwal, _ = Jadwal.objects.update_or_create(
             pemda=member.pemda, tahun=year, tahapan=tahapan,
             defaults={"mulai": start, "selesai": end})
-        _audit(member, user, "pemda.jadwal.ubah", f"jadwal {STAGE_LABELS[tahapan]} {year}",
+        _audit(member, user, "pemda.jadwal.ubah", f"jadwal {words.stage(tahapan)} {year}",
                f"{start.isoformat()} s/d {end.isoformat()}")
     return jadwal
 
