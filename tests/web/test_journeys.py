@@ -9,7 +9,7 @@ import datetime
 
 import pytest
 
-from tests.web.browsing import do, log_in, open_plan, open_row, shot
+from tests.web.browsing import do, log_in, open_plan, open_row, shot, switch
 
 pytestmark = pytest.mark.browser
 LAPTOP = {"width": 1366, "height": 768}
@@ -177,3 +177,86 @@ def test_the_public_reads_a_set_plan_on_a_laptop_and_a_phone(page):
     both(page, "publik-plan")
     assert "Temuan" not in page.inner_text("main") and "Catatan verifikasi" not in \
         page.inner_text("main")
+
+
+def test_a_year_of_realisation_reported_reviewed_and_evaluated(page, tmp_path):
+    """The planner reports quarters II–IV (III from the workbook), Bappeda returns one and
+    accepts it fixed, and E.81 is downloaded and opened."""
+    import io
+
+    import openpyxl
+    from playwright.sync_api import expect
+    from pypdf import PdfReader
+
+    from renja.web.plans.models import Plan
+
+    plan = Plan.objects.get(perangkat_daerah__singkatan="DISDIK", status="ditetapkan")
+    page.set_viewport_size(LAPTOP)
+    log_in(page, "perencana_disdik")
+    page.goto(page.base + f"/renja/{plan.pk}/")
+    page.click("#link-realisasi")
+    expect(page.locator("#tab-1 .badge")).to_have_text("Diterima")
+    expect(page.locator("#tab-2")).to_have_attribute("aria-current", "page")
+    inputs = page.locator("#realisasi input[name^=r]")
+    first = inputs.first
+    first.fill("tiga")
+    page.click("button:text('Simpan realisasi triwulan II')")
+    expect(page.locator("#realisasi-error")).to_contain_text("'tiga' bukan angka")
+    expect(first).to_have_value("tiga")  # what was typed stays
+    first.fill("3")
+    page.fill("textarea[name=faktor_penghambat]", "Guru pelatih berhalangan")
+    page.click("button:text('Simpan realisasi triwulan II')")
+    expect(page.locator(".messages")).to_contain_text("Realisasi triwulan II tersimpan")
+    both(page, "realisasi-grid")
+    page.click("button:text('Ajukan laporan triwulan II ke Bappeda')")
+    expect(page.locator("#tab-2 .badge")).to_have_text("Diajukan ke Bappeda")
+
+    # quarter III from the workbook
+    page.click("#tab-3")
+    with page.expect_download() as got:
+        page.click("text=templat realisasi (XLSX)")
+    assert got.value.suggested_filename == "realisasi-DISDIK-2024.xlsx"
+    book = openpyxl.load_workbook(io.BytesIO(got.value.path().read_bytes()))
+    sheet = book.active
+    filled = 0
+    for row in sheet.iter_rows(min_row=4):
+        if row[2].value:  # an indicator: triwulan III
+            row[7].value = 2
+            filled += 1
+    path = tmp_path / "realisasi-tw3.xlsx"
+    book.save(path)
+    page.set_input_files("input[name=file]", str(path))
+    page.click("button:text('Unggah realisasi')")
+    expect(page.locator(".messages")).to_contain_text(f"realisasi-tw3.xlsx: {filled} nilai diisi")
+    expect(page.locator("#realisasi input[name^=r]").first).to_have_value("2")
+
+    switch(page, "verifikator_bappeda")
+    page.goto(page.base + f"/renja/{plan.pk}/realisasi/?tw=2")
+    page.fill("form.action-kembalikan input[name=note]", "Lampirkan bukti kegiatan TW II")
+    page.click("form.action-kembalikan button")
+    expect(page.locator("#tab-2 .badge")).to_have_text("Dikembalikan")
+
+    switch(page, "perencana_disdik")
+    expect(page.locator("#bell .count")).to_have_text("1")
+    page.click("#bell")
+    page.click("text=mengembalikan laporan realisasi triwulan II")
+    expect(page.locator("#alasan-kembali")).to_contain_text("Lampirkan bukti kegiatan TW II")
+    page.fill("textarea[name=faktor_pendorong]", "Bukti kegiatan dilampirkan")
+    page.click("button:text('Simpan realisasi triwulan II')")
+    page.click("button:text('Ajukan laporan triwulan II ke Bappeda')")
+
+    switch(page, "verifikator_bappeda")
+    page.goto(page.base + f"/renja/{plan.pk}/realisasi/?tw=2")
+    page.click("button:text('Terima laporan triwulan II')")
+    expect(page.locator("#tab-2 .badge")).to_have_text("Diterima")
+    page.click("#tab-3")
+    with page.expect_download() as got:
+        page.click("a:text('PDF')")
+    text = "\n".join(p.extract_text() for p in PdfReader(got.value.path()).pages)
+    assert "Evaluasi terhadap Hasil Renja" in text and "s/d Triwulan III" in text
+    with page.expect_download() as got:
+        page.click("a:text('XLSX')")
+    e81 = openpyxl.load_workbook(io.BytesIO(got.value.path().read_bytes()),
+                                 data_only=True)["E.81"]
+    assert e81["A2"].value.endswith("s/d Triwulan III")
+    both(page, "verifikator-realisasi")

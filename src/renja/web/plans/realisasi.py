@@ -84,10 +84,13 @@ def _context(request: HttpRequest, plan: Plan, tw: int, typed: dict[str, str] | 
     note = realisasi.note(tw)
     notes = {f: typed.get(f, getattr(note, f) if note else "") for f in actions.NOTE_FIELDS}
     e81 = evaluate(renja, realisasi, tw)
+    renja_basis = evaluate(renja, realisasi, tw, dasar="renja")
     return {"plan": plan, "tw": tw, "roman": ROMAN[tw - 1], "quarters": quarters, "this": this,
             "rows": rows, "notes": notes, "rversion": version, "error": error,
             "earlier_romans": ROMAN[:tw - 1],
             "summary": {"rata_rata": _percent(e81.rata_rata_capaian), "predikat": e81.predikat,
+                        "renja": _percent(renja_basis.rata_rata_capaian),
+                        "predikat_renja": renja_basis.predikat,
                         "daya_serap": _percent(e81.daya_serap),
                         "anggaran": format_rupiah(e81.anggaran) if e81.anggaran else "-",
                         "pagu": format_rupiah(e81.pagu) if e81.pagu else "-"}}
