@@ -53,12 +53,9 @@ def refusal(user: Any, plan: Plan, action: str) -> ActionRefused | None:
     """Why ``user`` may not do ``action`` to ``plan`` now, or None when they may."""
     if action not in PLAN_ACTIONS:
         return ActionRefused(f"unknown action '{action}'", f"tindakan '{action}' tidak dikenal")
-    member = membership(user)
-    if member is None:
-        return ActionRefused("log in first", "silakan masuk terlebih dahulu")
-    scope = _scope(member, plan)
-    if scope is not None:
-        return scope
+    member, refused = _member_in_scope(user, plan)
+    if refused is not None or member is None:
+        return refused
     if action == "edit":
         return _edit(member, plan)
     if action in ("comment", "resolve"):
@@ -86,6 +83,14 @@ def require(user: Any, plan: Plan, action: str) -> None:
 
 def may(user: Any, plan: Plan, action: str) -> bool:
     return refusal(user, plan, action) is None
+
+
+def _member_in_scope(user: Any, plan: Plan) -> tuple[Membership | None, ActionRefused | None]:
+    """The person's membership when the plan is within their pemda and agency, else why not."""
+    member = membership(user)
+    if member is None:
+        return None, ActionRefused("log in first", "silakan masuk terlebih dahulu")
+    return member, _scope(member, plan)
 
 
 def _scope(member: Membership, plan: Plan) -> ActionRefused | None:
@@ -167,12 +172,9 @@ def quarter_refusal(user: Any, plan: Plan, action: str, triwulan: int,
     submitted one."""
     if action not in QUARTER_ACTIONS or not 1 <= triwulan <= 4:
         return ActionRefused(f"unknown action '{action}'", f"tindakan '{action}' tidak dikenal")
-    member = membership(user)
-    if member is None:
-        return ActionRefused("log in first", "silakan masuk terlebih dahulu")
-    scope = _scope(member, plan)
-    if scope is not None:
-        return scope
+    member, refused = _member_in_scope(user, plan)
+    if refused is not None or member is None:
+        return refused
     if plan.status != "ditetapkan":
         return ActionRefused("realisation is reported for a set plan",
                              "realisasi diisi untuk Renja yang sudah ditetapkan")
