@@ -330,3 +330,23 @@ def test_realisasi_template_and_a_bad_realisation_file(tmp_path):
     assert (refused.exit_code, refused.output) == (
         2, "Error: tw.csv: baris 2: kode 9.99 tidak ada dalam Renja ini\n")
     assert not (tmp_path / "e81.pdf").exists()
+
+
+def test_tabel_builds_t_c_29_from_the_plan_of_two_years_before(tmp_path):
+    from renja.io import json as renja_json
+    from renja.io.read import read_plan
+    from tests.calc.test_e81 import plan, reported
+
+    before, data, later, out = (tmp_path / n for n in ("2025.json", "tw.json", "2027.json",
+                                                       "out.json"))
+    renja_json.dump(plan(), str(before))
+    data.write_text(reported().model_dump_json(), encoding="utf-8")
+    next_plan = plan()
+    next_plan.tahun = 2027
+    renja_json.dump(next_plan, str(later))
+    result = CliRunner().invoke(cli, ["tabel", str(later), "--tc29-dari", str(before),
+                                      "--realisasi", str(data), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    tc29 = read_plan(out).renja.tc29
+    [k] = next(r for r in tc29.rows if r.kode == "2.15.02.2.01").indikator
+    assert (k.realisasi_n2.text, k.tingkat_realisasi_n2.text) == ("11 dok", "110,00%")

@@ -268,12 +268,32 @@ def _import_one(path: Path, output: str | None, report: bool, lang: str) -> None
 @click.option("--usulan", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Add the proposals of this CSV (program_kegiatan,lokasi,indikator,volume,"
                    "pengusul) to T-C.32.")
+@click.option("--tc29-dari", "tc29_from", type=click.Path(dir_okay=False, exists=True),
+              help="Build T-C.29 from this set plan of two years before (with --realisasi, its "
+                   "four quarters; --rencana-n1, last year's plan, for column (9)).")
+@click.option("--realisasi", "reported", type=click.Path(dir_okay=False, exists=True,
+                                                          path_type=Path),
+              help="The realisation of the --tc29-dari plan (template, plain sheet or JSON).")
+@click.option("--rencana-n1", "last_plan", type=click.Path(dir_okay=False, exists=True),
+              help="Last year's set plan: its targets are column (9) of T-C.29.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True,
               help="Write the plan as renja/1 JSON here.")
 @reports_errors
-def tabel(plan: str, ranwal: Path | None, usulan: Path | None, output: str) -> None:
-    """T-C.31 from the ranwal RKPD and T-C.32 from proposals, as the web app builds them."""
+def tabel(plan: str, ranwal: Path | None, usulan: Path | None, tc29_from: str | None,
+          reported: Path | None, last_plan: str | None, output: str) -> None:
+    """T-C.31 from the ranwal RKPD, T-C.32 from proposals and T-C.29 from the plan of two years
+    before and its realisation, as the web app builds them."""
     renja = read_plan(plan).renja
+    if tc29_from is not None:
+        from renja.calc.year_end import generate_tc29  # loaded when asked for
+        from renja.io.realisasi import read_realisasi
+
+        if reported is None:
+            raise RenjaError("--tc29-dari needs --realisasi",
+                             "--tc29-dari memerlukan --realisasi (realisasi Renja itu)")
+        before = read_plan(tc29_from).renja
+        last = read_plan(last_plan).renja if last_plan else None
+        renja.tc29 = generate_tc29(before, read_realisasi(reported, before), last)
     if ranwal is not None:
         renja.tc31 = generate_tc31(renja, read_ranwal(ranwal.read_bytes(), ranwal.name))
     if usulan is not None:

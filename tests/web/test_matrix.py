@@ -100,6 +100,8 @@ MATRIX: dict[str, Route] = {
                             lambda o: {"version": o["version"], "program_kegiatan": "Usulan"}),
     "plan_table_remove": Route(plan("tabel/tc32/0/hapus/"), POST_ONLY, EDIT.format(ok=422),
                                version),
+    "plan_tc29_generate": Route(plan("tabel/tc29/susun/"), POST_ONLY, EDIT.format(ok=422),
+                                version),
     "plan_tc31_generate": Route(plan("tabel/tc31/susun/"), POST_ONLY, EDIT.format(ok=200),
                                 version),
     "plan_tc32_import": Route(plan("tabel/tc32/impor/"), POST_ONLY, EDIT.format(ok=422),

@@ -166,3 +166,34 @@ def test_a_plan_not_yet_set_has_no_realisation(bkpsdm):
         quarter.save_quarter(bkpsdm.pk, User.objects.get(username="perencana_bkpsdm"), 1, {},
                              {}, {}, 0)
     assert exc.value.message("id") == "realisasi diisi untuk Renja yang sudah ditetapkan"
+
+
+def test_the_plan_two_years_later_builds_its_t_c_29_from_the_data(disdik, planner):
+    from renja.demo.generate import Spec, generate
+
+    agency = disdik.perangkat_daerah
+    later = Plan.create_from(generate(Spec(
+        pemda=agency.pemda.nama, agency=agency.nama, singkatan=agency.singkatan,
+        bidang=agency.bidang, tahun=2026, sub_kegiatan=30, seed=2)),
+        perangkat_daerah=agency, tahapan="rancangan")
+    page = planner.get(f"/renja/{later.pk}/tabel/tc29/").content.decode()
+    assert "Susun T-C.29 dari Renja 2024 dan realisasinya" in page
+    response = planner.post(f"/renja/{later.pk}/tabel/tc29/susun/", {"version": later.version})
+    assert response.status_code == 200
+    tc29 = Plan.objects.get(pk=later.pk).renja().tc29
+    realised, _ = quarter.current(disdik)
+    item = realised.indikator[0]
+    row = next(r for r in tc29.rows if r.kode == item.kode)
+    got = next(i for i in row.indikator if i.nama == item.indikator)
+    assert got.realisasi_n2 is not None and got.tingkat_realisasi_n2 is not None
+    assert AuditEntry.objects.filter(plan=later, table="T-C.29").exists()
+
+
+def test_without_a_plan_two_years_before_there_is_nothing_to_build_from(bkpsdm):
+    page = client_for("perencana_bkpsdm").get(f"/renja/{bkpsdm.pk}/tabel/tc29/")
+    assert "Susun T-C.29 dari" not in page.content.decode()
+    refused = client_for("perencana_bkpsdm").post(f"/renja/{bkpsdm.pk}/tabel/tc29/susun/",
+                                                  {"version": bkpsdm.version})
+    assert refused.status_code == 422
+    assert "belum ada Renja 2022 yang ditetapkan beserta realisasinya" in \
+        refused.content.decode()

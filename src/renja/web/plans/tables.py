@@ -10,6 +10,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST, require_safe
 
 from renja import words
+from renja.calc.year_end import generate_tc29
+from renja.domain.realisasi import Realisasi
 from renja.edit_tables import (
     TABLES,
     add_usulan,
@@ -53,9 +55,10 @@ def _context(plan: Plan, key: str, editable: bool, error: str | None = None,
             for i, row in enumerate(table_rows)]
     findings = [{"f": f, "anchor": _row_of(f, table_rows, key)}
                 for f in checked.findings(plan, renja) if f.table == key]
+    sources = year_end_sources(plan) if key == "tc29" and editable else None
     return {"plan": plan, "key": key, "title": TITLES[key], "rows": rows,
             "editable": editable, "error": error, "tables": TITLES, "findings": findings,
-            "commenting": commenting}
+            "commenting": commenting, "year_end": sources}
 
 
 
@@ -145,6 +148,38 @@ def generate_tc31_view(request: HttpRequest, pk: int) -> HttpResponse:
         renja.tc31 = generate_tc31(renja, items)
 
     return _change(request, pk, "tc31", change)
+
+
+def year_end_sources(plan: Plan) -> tuple[Plan, Plan | None] | None:
+    """The agency's set plan of two years before, with its reported realisation, and its set
+    plan of last year (if any): what this plan's T-C.29 is built from."""
+    set_plans = Plan.objects.filter(perangkat_daerah=plan.perangkat_daerah,
+                                    status="ditetapkan").order_by("-revisi")
+    before = set_plans.filter(tahun=plan.tahun - 2, realisasi__isnull=False).first()
+    if before is None:
+        return None
+    return before, set_plans.filter(tahun=plan.tahun - 1).first()
+
+
+@login_required
+@require_POST
+def generate_tc29_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """T-C.29 built from the plan of two years before, its four quarters and last year's plan
+    (replacing what was typed)."""
+    plan = get_plan(request.user, pk)
+    sources = year_end_sources(plan)
+
+    def change(renja: Any) -> None:
+        if sources is None:
+            raise RenjaError(
+                "no set plan of two years before with its realisation",
+                f"belum ada Renja {plan.tahun - 2} yang ditetapkan beserta realisasinya untuk "
+                f"perangkat daerah ini")
+        before, last = sources
+        data = Realisasi.model_validate(before.realisasi.data)
+        renja.tc29 = generate_tc29(before.renja(), data, last.renja() if last else None)
+
+    return _change(request, pk, "tc29", change)
 
 
 @login_required
