@@ -54,6 +54,41 @@ def lines(renja: Renja) -> list[Line]:
     return found
 
 
+KINDS = {"jumlah": "Kumulatif (dijumlah)", "terakhir": "Nilai terakhir",
+         "rata_rata": "Rata-rata"}
+POLARITIES = {"positif": "Makin besar makin baik", "negatif": "Makin kecil makin baik"}
+
+
+def set_kinds(realisasi: Realisasi, renja: Renja, kinds: dict[int, str],
+              polarities: dict[int, str]) -> list[Change]:
+    """How each indicator's quarters add up and which way is better, as chosen per line
+    (empty: inferred from the name and unit)."""
+    grid = lines(renja)
+    changes = []
+    for chosen, allowed, field in ((kinds, KINDS, "agregasi"), (polarities, POLARITIES,
+                                                               "polaritas")):
+        for index, value in chosen.items():
+            line = _line(grid, index)
+            if line.indikator is None:
+                continue
+            value = value.strip()
+            if value and value not in allowed:
+                said = "cara menghitung" if field == "agregasi" else "arah indikator"
+                raise RenjaError(f"'{value[:20]}' is not a choice for {field}",
+                                 f"{line.kode} {line.indikator}: '{value[:20]}' bukan pilihan "
+                                 f"{said}")
+            item = realisasi.of_indicator(line.kode, line.indikator)
+            old = getattr(item, field) if item else None
+            if (old or "") == value:
+                continue
+            if item is None:
+                item = RealisasiIndikator(kode=line.kode, indikator=line.indikator)
+                realisasi.indikator.append(item)
+            setattr(item, field, value or None)
+            changes.append(Change(line.kode, line.indikator, field, old or "", value))
+    return changes
+
+
 def set_quarter(realisasi: Realisasi, renja: Renja, triwulan: int,
                 values: dict[int, str], money: dict[int, str]) -> list[Change]:
     """Set triwulan ``triwulan`` from what was typed per line (``values``: an indicator's

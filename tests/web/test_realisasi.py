@@ -197,3 +197,21 @@ def test_without_a_plan_two_years_before_there_is_nothing_to_build_from(bkpsdm):
     assert refused.status_code == 422
     assert "belum ada Renja 2022 yang ditetapkan beserta realisasinya" in \
         refused.content.decode()
+
+
+def test_the_planner_chooses_how_an_indicator_s_quarters_add_up(disdik, planner):
+    line = first_indicator(disdik)
+    page = planner.get(f"/renja/{disdik.pk}/realisasi/?tw=3").content.decode()
+    assert '<option value="">otomatis: Kumulatif (dijumlah)</option>' in page
+    planner.post(f"/renja/{disdik.pk}/realisasi/3/simpan/", {
+        "version": version(disdik), f"k{line.index}": "terakhir",
+        f"p{line.index}": "negatif"})
+    item = quarter.current(disdik)[0].of_indicator(line.kode, line.indikator)
+    assert (item.agregasi, item.polaritas) == ("terakhir", "negatif")  # type: ignore[union-attr]
+    entry = AuditEntry.objects.get(plan=disdik, field="agregasi")
+    assert (entry.kode, entry.old, entry.new) == (line.kode, "", "terakhir")
+    refused = planner.post(f"/renja/{disdik.pk}/realisasi/3/simpan/", {
+        "version": version(disdik), f"k{line.index}": "acak"})
+    assert refused.status_code == 422
+    assert f"{line.kode} {line.indikator}: &#x27;acak&#x27; bukan pilihan cara menghitung" in \
+        refused.content.decode()

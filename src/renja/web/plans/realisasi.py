@@ -18,7 +18,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from renja import monitoring, words
-from renja.calc.capaian import rounded
+from renja.calc.capaian import infer_agregasi, infer_polaritas, rounded
 from renja.calc.e81 import evaluate
 from renja.domain.realisasi import Realisasi
 from renja.io.xlsx.realisasi import realisasi_template
@@ -73,8 +73,12 @@ def _context(request: HttpRequest, plan: Plan, tw: int, typed: dict[str, str] | 
         spent = realisasi.of_money(line.kode) if line.money else None
         values = list(done.triwulan) if done else [None] * 4
         money = list(spent.triwulan) if spent else [None] * 4
+        inferred = _inferred(renja, line)
         rows.append({
             "line": line,
+            "kind": typed.get(f"k{line.index}", (done.agregasi if done else None) or ""),
+            "polarity": typed.get(f"p{line.index}", (done.polaritas if done else None) or ""),
+            "inferred": inferred,
             "earlier": [_number(v) for v in values[:tw - 1]],
             "value": typed.get(f"r{line.index}", _number(values[tw - 1])),
             "earlier_money": [format_rupiah(v) if v is not None else "" for v in money[:tw - 1]],
@@ -87,13 +91,28 @@ def _context(request: HttpRequest, plan: Plan, tw: int, typed: dict[str, str] | 
     renja_basis = evaluate(renja, realisasi, tw, dasar="renja")
     return {"plan": plan, "tw": tw, "roman": ROMAN[tw - 1], "quarters": quarters, "this": this,
             "rows": rows, "notes": notes, "rversion": version, "error": error,
-            "earlier_romans": ROMAN[:tw - 1],
+            "earlier_romans": ROMAN[:tw - 1], "kinds": monitoring.KINDS,
+            "polarities": monitoring.POLARITIES,
             "summary": {"rata_rata": _percent(e81.rata_rata_capaian), "predikat": e81.predikat,
                         "renja": _percent(renja_basis.rata_rata_capaian),
                         "predikat_renja": renja_basis.predikat,
                         "daya_serap": _percent(e81.daya_serap),
                         "anggaran": format_rupiah(e81.anggaran) if e81.anggaran else "-",
                         "pagu": format_rupiah(e81.pagu) if e81.pagu else "-"}}
+
+
+def _inferred(renja: Any, line: monitoring.Line) -> tuple[str, str]:
+    """The kind and polarity renja reads from the indicator's name and unit (the default)."""
+    if line.indikator is None:
+        return "", ""
+    ind = next((i for node in renja.rencana.walk() if (node.kode or node.kode_asal) == line.kode
+                for i in node.indikator if i.nama == line.indikator), None)
+    if ind is None:
+        return "", ""
+    satuan = ind.satuan or (ind.target_n.satuan if ind.target_n else None)
+    kind = ind.agregasi or infer_agregasi(ind.nama, satuan) or "jumlah"
+    return monitoring.KINDS[kind], monitoring.POLARITIES[infer_polaritas(ind.nama,
+                                                                          ind.polaritas)]
 
 
 def _number(value: Decimal | None) -> str:
@@ -123,8 +142,11 @@ def save(request: HttpRequest, pk: int, tw: int) -> HttpResponse:
     values = {int(k[1:]): v for k, v in post.items() if re.fullmatch(r"r\d{1,5}", k)}
     money = {int(k[1:]): v for k, v in post.items() if re.fullmatch(r"a\d{1,5}", k)}
     notes = {f: post[f] for f in actions.NOTE_FIELDS if f in post}
+    kinds = {int(k[1:]): v for k, v in post.items() if re.fullmatch(r"k\d{1,5}", k)}
+    polarities = {int(k[1:]): v for k, v in post.items() if re.fullmatch(r"p\d{1,5}", k)}
     result, failed = attempt(lambda: actions.save_quarter(
-        plan.pk, request.user, tw, values, money, notes, post.get("version", "")))
+        plan.pk, request.user, tw, values, money, notes, post.get("version", ""),
+        kinds=kinds, polarities=polarities))
     if failed is not None:
         if failed.status == 404:
             raise_refusal(failed)

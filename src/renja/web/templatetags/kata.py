@@ -29,3 +29,9 @@ def rupiah(value: object) -> str:
         return "" if value is None else str(value)
     return format_rupiah(value, dash_for_zero=False) if value >= 0 else \
         "-" + format_rupiah(-value, dash_for_zero=False)
+
+
+@register.filter
+def get(mapping: dict[str, str], key: str) -> str:
+    """``{{ labels|get:code }}``: a label by its code."""
+    return mapping.get(key, key)

@@ -46,13 +46,16 @@ def current(plan: Plan) -> tuple[Realisasi, int]:
 
 def save_quarter(pk: int, user: Any, triwulan: int, values: dict[int, str],
                  money: dict[int, str], notes: dict[str, str], version: object,
-                 via: str = "ui") -> tuple[Realisasi, int]:
-    """Store what was typed for ``triwulan``; refused as a whole when any value cannot be
-    read, the person may not, or someone saved since ``version``."""
+                 via: str = "ui", kinds: dict[int, str] | None = None,
+                 polarities: dict[int, str] | None = None) -> tuple[Realisasi, int]:
+    """Store what was typed for ``triwulan`` (and each indicator's kind and polarity);
+    refused as a whole when any value cannot be read, the person may not, or someone saved
+    since ``version``."""
     expected = read_version(version)
 
     def change(realisasi: Realisasi, renja: Renja) -> list[monitoring.Change]:
         changes = monitoring.set_quarter(realisasi, renja, triwulan, values, money)
+        changes += monitoring.set_kinds(realisasi, renja, kinds or {}, polarities or {})
         return changes + _set_notes(realisasi, triwulan, notes)
 
     return _change(pk, user, [triwulan], change, expected, via)
