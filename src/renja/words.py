@@ -31,6 +31,7 @@ AUDIT = {
     "pemda.pagu.ubah": "Pagu indikatif diubah", "pemda.pengguna.tambah": "Pengguna dibuat",
     "pemda.pengguna.sandi": "Kata sandi diatur ulang",
     "pemda.ranwal.muat": "Ranwal RKPD dimuat", "pemda.jadwal.ubah": "Jadwal tahapan diubah",
+    "pemda.predikat.ubah": "Skala predikat diubah",
 }
 VIA = {"ui": "lewat aplikasi", "api": "lewat API", "import": "lewat impor",
        "cli": "lewat baris perintah"}

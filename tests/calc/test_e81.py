@@ -189,3 +189,19 @@ def test_a_pemda_sets_its_own_bands():
                                                                   "Kurang"]
     e81 = evaluate(plan(), reported(), bands=bands)
     assert e81.predikat == "Baik"
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("Baik\nKurang", "baris 1: 'Baik' perlu '≥ angka' (hanya baris terakhir yang tanpa batas)"),
+    ("Baik >= 60\nCukup >= 80\nKurang", "baris 2: batas bawah harus makin kecil dari baris "
+                                        "ke baris"),
+    ("Baik >= 60\nCukup >= 50", "tulis sedikitnya dua predikat, yang terakhir tanpa batas "
+                                "bawah"),
+])
+def test_bands_written_wrong_are_refused_with_the_line(text, message):
+    from renja.calc.capaian import parse_bands
+    from renja.errors import RenjaError
+
+    with pytest.raises(RenjaError) as exc:
+        parse_bands(text)
+    assert exc.value.message("id") == message

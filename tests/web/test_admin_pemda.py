@@ -77,3 +77,19 @@ def test_a_user_s_email_must_be_an_address(admin):
                       follow=True).content.decode()
     assert "&#x27;bukan-surel&#x27; bukan alamat surel yang benar." in page
     assert not User.objects.filter(username="kepala_dlh").exists()
+
+
+def test_the_admin_sets_the_predikat_bands_of_a_year_and_the_evaluation_uses_them(admin):
+    from renja.web.plans.models import SkalaPredikat
+
+    page = admin.post("/pemda/predikat/", {"tahun": "2024", "teks": (
+        "Baik >= 80\nCukup ≥ 60\nKurang")}, follow=True).content.decode()
+    assert "Skala predikat 2024 disimpan." in page
+    assert SkalaPredikat.objects.get(tahun=2024).teks == "Baik ≥ 80\nCukup ≥ 60\nKurang"
+    disdik = Plan.objects.get(perangkat_daerah__singkatan="DISDIK", status="ditetapkan")
+    shown = client_for("verifikator_bappeda").get(f"/renja/{disdik.pk}/realisasi/?tw=1")
+    assert re.search(r"\((Baik|Cukup|Kurang)\)", shown.content.decode())
+    refused = admin.post("/pemda/predikat/", {"tahun": "2024", "teks": "Baik >= 60\n"
+                                              "Cukup >= 80\nKurang"}, follow=True)
+    assert "baris 2: batas bawah harus makin kecil dari baris ke baris" in \
+        refused.content.decode()

@@ -74,6 +74,7 @@ MATRIX: dict[str, Route] = {
     "password_change": Route(lambda o: "/akun/sandi/", "*=200 N=302", "*=200 N=302"),
     "password_change_done": Route(lambda o: "/akun/sandi/selesai/", "*=200 N=302",
                                   "*=405 N=302"),
+    "admin_bands": Route(lambda o: "/pemda/predikat/", POST_ONLY, ADMIN.format(other=302)),
     "admin_reset_password": Route(lambda o: f"/pemda/pengguna/{o['user']}/sandi/", POST_ONLY,
                                   ADMIN.format(other=404)),
     "plan_list": Route(lambda o: "/renja/", "*=200 N=302"),

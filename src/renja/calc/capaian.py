@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from renja.domain.plan import Agregasi, Polaritas
+from renja.errors import RenjaError
+from renja.numbers import format_number, parse_decimal
 
 HUNDRED = Decimal(100)
 
@@ -87,6 +89,37 @@ DEFAULT_BANDS: tuple[Band, ...] = (
     Band("Rendah", Decimal(51)),
     Band("Sangat Rendah", Decimal("-Infinity")),
 )
+
+
+def parse_bands(text: str) -> tuple[Band, ...]:
+    """Bands as a pemda writes them, one per line from the highest: ``Sangat Tinggi ≥ 91``
+    (or ``>= 91``), …, and a last line with the name alone for everything below."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    bands: list[Band] = []
+    for number, line in enumerate(lines, start=1):
+        match = re.match(r"^(.+?)\s*(?:≥|>=)\s*([\d.,]+)\s*%?$", line)
+        if match is None:
+            if number != len(lines):
+                raise RenjaError(f"line {number}: '{line[:40]}' needs '≥ number'",
+                                 f"baris {number}: '{line[:40]}' perlu '≥ angka' (hanya baris "
+                                 f"terakhir yang tanpa batas)")
+            bands.append(Band(line[:40], Decimal("-Infinity")))
+            continue
+        minimum = parse_decimal(match.group(2))
+        if bands and minimum >= bands[-1].minimum:
+            raise RenjaError(f"line {number}: the minimums must go down",
+                             f"baris {number}: batas bawah harus makin kecil dari baris ke "
+                             f"baris")
+        bands.append(Band(match.group(1).strip()[:40], minimum))
+    if len(bands) < 2 or bands[-1].minimum != Decimal("-Infinity"):
+        raise RenjaError("give at least two bands, the last one without a minimum",
+                         "tulis sedikitnya dua predikat, yang terakhir tanpa batas bawah")
+    return tuple(bands)
+
+
+def bands_text(bands: Sequence[Band]) -> str:
+    return "\n".join(b.predikat if b.minimum == Decimal("-Infinity") else
+                     f"{b.predikat} ≥ {format_number(b.minimum)}" for b in bands)
 
 
 def predikat(value: Decimal | None, bands: Sequence[Band] = DEFAULT_BANDS) -> str | None:

@@ -73,6 +73,7 @@ urlpatterns = [
          name="admin_reset_password"),
     path("pemda/ranwal/", admin_pemda.load_ranwal, name="admin_ranwal"),
     path("pemda/jadwal/", admin_pemda.set_schedule, name="admin_schedule"),
+    path("pemda/predikat/", admin_pemda.set_bands, name="admin_bands"),
     path("renja/<int:pk>/tabel/tc31/susun/", tables.generate_tc31_view, name="plan_tc31_generate"),
     path("renja/<int:pk>/tabel/tc29/susun/", tables.generate_tc29_view, name="plan_tc29_generate"),
     path("renja/<int:pk>/tabel/tc32/impor/", tables.import_usulan, name="plan_tc32_import"),

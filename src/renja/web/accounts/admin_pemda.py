@@ -15,13 +15,14 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from renja import words
+from renja.calc.capaian import DEFAULT_BANDS, bands_text
 from renja.errors import RenjaError
 from renja.io.csv.read import read_ranwal
 from renja.numbers import format_rupiah
 from renja.web.accounts.models import Membership, PerangkatDaerah, Role
 from renja.web.outcome import attempt, raise_refusal
 from renja.web.plans.actions import admin
-from renja.web.plans.models import AuditEntry, Jadwal
+from renja.web.plans.models import AuditEntry, Jadwal, SkalaPredikat
 from renja.web.plans.permissions import ActionRefused
 from renja.workflow import STAGES
 
@@ -43,6 +44,8 @@ def page(request: HttpRequest) -> HttpResponse:
         "member": member, "rows": rows, "roles": Role.choices,
         "jadwal": Jadwal.objects.filter(pemda=member.pemda),
         "stages": (*STAGES, "perubahan", *words.PERIODS),
+        "skala": SkalaPredikat.objects.filter(pemda=member.pemda).order_by("-tahun"),
+        "default_bands": bands_text(DEFAULT_BANDS),
         "pemda_members": Membership.objects.filter(pemda=member.pemda,
                                                    perangkat_daerah=None),
         "history": [{"entry": e, "label": words.audit_action(e.action)}
@@ -128,6 +131,15 @@ def set_schedule(request: HttpRequest) -> HttpResponse:
                                                    post.get("mulai", ""),
                                                    post.get("selesai", "")),
                lambda j: f"Jadwal {j.tahapan} {j.tahun}: {j.mulai} s/d {j.selesai}.")
+
+
+@login_required
+@require_POST
+def set_bands(request: HttpRequest) -> HttpResponse:
+    post = request.POST
+    return _do(request, lambda: admin.set_bands(request.user, post.get("tahun", ""),
+                                                post.get("teks", "")),
+               lambda s: f"Skala predikat {s.tahun} disimpan.")
 
 
 @login_required

@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.db.models.fields.json import KT
 from django.utils import timezone
 
+from renja.calc.capaian import DEFAULT_BANDS, Band, parse_bands
 from renja.clean import without_controls
 from renja.diff import diff
 from renja.domain import Renja, parse_target
@@ -354,3 +355,23 @@ class LaporanTriwulan(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["plan", "triwulan"],
                                                name="laporan_unique_quarter")]
+
+
+class SkalaPredikat(models.Model):
+    """A pemda's predikat bands for a year, as written (``Sangat Tinggi ≥ 91`` per line)."""
+
+    pemda = models.ForeignKey("accounts.Pemda", on_delete=models.CASCADE,
+                              related_name="skala_predikat")
+    tahun = models.PositiveIntegerField()
+    teks = models.TextField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["pemda", "tahun"],
+                                               name="skala_unique_year")]
+
+
+def bands_for(plan: Plan) -> tuple[Band, ...]:
+    """The predikat bands of the plan's pemda and year, else the default ones."""
+    found = SkalaPredikat.objects.filter(pemda_id=plan.perangkat_daerah.pemda_id,
+                                         tahun=plan.tahun).first()
+    return parse_bands(found.teks) if found is not None else DEFAULT_BANDS

@@ -27,7 +27,7 @@ from renja.render.e81 import render_e81
 from renja.web.outcome import attempt, raise_refusal
 from renja.web.plans.access import get_plan
 from renja.web.plans.actions import realisasi as actions
-from renja.web.plans.models import LaporanTriwulan, Plan
+from renja.web.plans.models import LaporanTriwulan, Plan, bands_for
 from renja.web.plans.permissions import quarter_refusal
 
 ROMAN = ("I", "II", "III", "IV")
@@ -87,8 +87,9 @@ def _context(request: HttpRequest, plan: Plan, tw: int, typed: dict[str, str] | 
         })
     note = realisasi.note(tw)
     notes = {f: typed.get(f, getattr(note, f) if note else "") for f in actions.NOTE_FIELDS}
-    e81 = evaluate(renja, realisasi, tw)
-    renja_basis = evaluate(renja, realisasi, tw, dasar="renja")
+    bands = bands_for(plan)
+    e81 = evaluate(renja, realisasi, tw, bands=bands)
+    renja_basis = evaluate(renja, realisasi, tw, dasar="renja", bands=bands)
     return {"plan": plan, "tw": tw, "roman": ROMAN[tw - 1], "quarters": quarters, "this": this,
             "rows": rows, "notes": notes, "rversion": version, "error": error,
             "earlier_romans": ROMAN[:tw - 1], "kinds": monitoring.KINDS,
@@ -226,7 +227,8 @@ def e81(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     renja = plan.renja()
     realisasi: Realisasi = actions.current(plan)[0]
     signed = renja.persetujuan
-    data = render_e81(evaluate(renja, realisasi, tw), fmt, signed.tempat or "" if signed else "",
+    result = evaluate(renja, realisasi, tw, bands=bands_for(plan))
+    data = render_e81(result, fmt, signed.tempat or "" if signed else "",
                       signed.penandatangan if signed else None)
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
     name = _name(plan, f"e81-tw{tw}")

@@ -12,6 +12,7 @@ from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
 from renja import start, words
+from renja.calc.capaian import bands_text, parse_bands
 from renja.codes import parse_kode
 from renja.domain import Pemda as PemdaModel
 from renja.domain import PerangkatDaerah as AgencyModel
@@ -23,7 +24,14 @@ from renja.text import clean_text
 from renja.web.accounts.members import membership
 from renja.web.accounts.models import Membership, PaguCeiling, PerangkatDaerah, Role
 from renja.web.plans.actions.imports import check_year
-from renja.web.plans.models import AuditEntry, Jadwal, Plan, RanwalItem, ranwal_of
+from renja.web.plans.models import (
+    AuditEntry,
+    Jadwal,
+    Plan,
+    RanwalItem,
+    SkalaPredikat,
+    ranwal_of,
+)
 from renja.web.plans.permissions import ActionRefused, NotFound
 from renja.workflow import STAGES
 
@@ -177,6 +185,20 @@ def load_ranwal(user: Any, agency_pk: object, tahun: str, items: list[RanwalLine
         _audit(member, user, "pemda.ranwal.muat", f"ranwal {agency} {year}",
                f"{len(items)} baris", old=f"{before} baris")
     return agency, year, len(items)
+
+
+def set_bands(user: Any, tahun: str, teks: str) -> SkalaPredikat:
+    """The pemda's predikat bands for a year (checked: from the highest, minimums going down,
+    the last without one)."""
+    member = admin_of(user)
+    year = _year(tahun)
+    bands = parse_bands(clean_text(teks)[:2000])
+    with transaction.atomic():
+        skala, _ = SkalaPredikat.objects.update_or_create(
+            pemda=member.pemda, tahun=year, defaults={"teks": bands_text(bands)})
+        _audit(member, user, "pemda.predikat.ubah", f"predikat {year}",
+               bands_text(bands).replace("\n", "; "))
+    return skala
 
 
 def set_schedule(user: Any, tahun: str, tahapan: str, mulai: str, selesai: str) -> Jadwal:
