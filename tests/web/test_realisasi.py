@@ -215,3 +215,23 @@ def test_the_planner_chooses_how_an_indicator_s_quarters_add_up(disdik, planner)
     assert refused.status_code == 422
     assert f"{line.kode} {line.indikator}: &#x27;acak&#x27; bukan pilihan cara menghitung" in \
         refused.content.decode()
+
+
+def test_the_cli_stores_a_realisation_file_through_the_same_action(disdik, tmp_path):
+    from click.testing import CliRunner
+
+    from renja.cli import cli
+
+    line = first_indicator(disdik)
+    path = tmp_path / "tw3.csv"
+    path.write_text(f"kode;indikator;triwulan;realisasi\n{line.kode};{line.indikator};III;4\n",
+                    encoding="utf-8")
+    done = CliRunner().invoke(cli, ["plan", "realisasi", str(path), "--plan", str(disdik.pk),
+                                    "--user", "perencana_disdik"])
+    assert (done.exit_code, done.output) == (0, f"1\t{version(disdik)}\n")
+    assert AuditEntry.objects.get(plan=disdik, field="realisasi_tw3").via == "cli"
+    refused = CliRunner().invoke(cli, ["plan", "realisasi", str(path), "--plan",
+                                       str(disdik.pk), "--user", "verifikator_bappeda"],
+                                 env={"RENJA_LANG": "id"})
+    assert (refused.exit_code, refused.output) == (
+        2, "Error: hanya perencana perangkat daerah yang mengisi realisasi\n")

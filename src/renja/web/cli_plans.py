@@ -94,6 +94,35 @@ def act(action: str, plan_id: int, username: str, note: str, override: bool, nom
     click.echo(f"{result.pk}\t{result.tahapan}\t{result.status}")
 
 
+@plan_group.command("realisasi")
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--plan", "plan_id", type=int, required=True, help="Plan id (see plan list).")
+@click.option("--user", "username", required=True, help="Act as this user (the planner).")
+def realisasi_import(file: Path, plan_id: int, username: str) -> None:
+    """Store the quarterly realisation in FILE (renja's template, a plain sheet or JSON) for
+    the quarters USER may fill in now, as the web app's upload does."""
+    _django()
+    from django.http import Http404
+
+    from renja.web.outcome import attempt
+    from renja.web.plans.access import get_plan
+    from renja.web.plans.actions import realisasi
+
+    user = _user(username)
+    try:
+        plan = get_plan(user, plan_id)
+    except Http404 as exc:
+        raise RenjaError(f"plan {plan_id} not found for {username}",
+                         f"Renja {plan_id} tidak ditemukan untuk {username}") from exc
+    version = realisasi.current(plan)[1]
+    result, failed = attempt(lambda: realisasi.import_file(plan.pk, user, file, version,
+                                                           via="cli"))
+    if failed is not None:
+        raise RenjaError(failed.message, failed.message)
+    assert result is not None
+    click.echo(f"{result[2]}\t{result[1]}")
+
+
 @click.command("backup")
 @click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
 def backup_command(target: Path) -> None:
