@@ -5,6 +5,7 @@ checks the version the person saw, and writes every changed value to the audit t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -51,54 +52,48 @@ def save_quarter(pk: int, user: Any, triwulan: int, values: dict[int, str],
     """Store what was typed for ``triwulan`` (and each indicator's kind and polarity);
     refused as a whole when any value cannot be read, the person may not, or someone saved
     since ``version``."""
-    expected = read_version(version)
-
-    def change(realisasi: Realisasi, renja: Renja) -> list[monitoring.Change]:
+    def change(realisasi: Realisasi, renja: Renja, _: set[int]) -> list[monitoring.Change]:
         changes = monitoring.set_quarter(realisasi, renja, triwulan, values, money)
         changes += monitoring.set_kinds(realisasi, renja, kinds or {}, polarities or {})
         return changes + _set_notes(realisasi, triwulan, notes)
 
-    return _change(pk, user, [triwulan], change, expected, via)
+    realisasi, stored, _ = _change(pk, user, {triwulan}, change, read_version(version), via)
+    return realisasi, stored
 
 
 def import_file(pk: int, user: Any, path: Path, version: object,
                 via: str = "import") -> tuple[Realisasi, int, int]:
     """Values from a file (renja's template, a plain sheet, JSON) for the quarters this person
     may fill in now; (realisation, version, values changed)."""
-    expected = read_version(version)
-    count = 0
+    def change(realisasi: Realisasi, renja: Renja, quarters: set[int]
+               ) -> list[monitoring.Change]:
+        return monitoring.merge(realisasi, read_realisasi(path, renja), quarters)
 
-    def change(realisasi: Realisasi, renja: Renja) -> list[monitoring.Change]:
-        nonlocal count
-        incoming = read_realisasi(path, renja)
-        changes = monitoring.merge(realisasi, incoming, open_quarters)
-        count = len(changes)
-        return changes
+    return _change(pk, user, None, change, read_version(version), via)
 
+
+Change = Callable[[Realisasi, Renja, set[int]], list[monitoring.Change]]
+
+
+def _change(pk: int, user: Any, quarters: set[int] | None, change: Change, expected: int,
+            via: str) -> tuple[Realisasi, int, int]:
+    """Lock the plan, check the person may fill in ``quarters`` (None: every quarter open to
+    them, at least one), check the version, apply ``change``, store and audit it; returns the
+    realisation, its new version and how many values changed."""
     with transaction.atomic():
         plan = lock_plan(pk)
-        open_quarters = {q for q in range(1, 5)
-                         if quarter_refusal(user, plan, "realisasi_edit", q) is None}
-        if not open_quarters:
-            refused = quarter_refusal(user, plan, "realisasi_edit", 1)
-            assert refused is not None
-            raise refused
-        realisasi, stored = _change(pk, user, sorted(open_quarters), change, expected, via)
-    return realisasi, stored, count
-
-
-def _change(pk: int, user: Any, quarters: list[int], change: Any, expected: int,
-            via: str) -> tuple[Realisasi, int]:
-    with transaction.atomic():
-        plan = lock_plan(pk)
-        for q in quarters:
-            refused = quarter_refusal(user, plan, "realisasi_edit", q)
-            if refused is not None:
-                raise refused
+        if quarters is None:
+            quarters = {q for q in range(1, 5)
+                        if quarter_refusal(user, plan, "realisasi_edit", q) is None}
+            if not quarters:
+                raise _refused(user, plan, 1)
+        for q in sorted(quarters):
+            if quarter_refusal(user, plan, "realisasi_edit", q) is not None:
+                raise _refused(user, plan, q)
         realisasi, version = current(plan)
         if version != expected:
             raise StaleVersion(plan)
-        changes = change(realisasi, plan.renja())
+        changes = change(realisasi, plan.renja(), quarters)
         PlanRealisasi.objects.update_or_create(plan=plan, defaults={
             "data": realisasi.model_dump(mode="json"), "version": version + 1,
             "updated_at": timezone.now(), "updated_by": user})
@@ -106,7 +101,13 @@ def _change(pk: int, user: Any, quarters: list[int], change: Any, expected: int,
             AuditEntry(plan=plan, action="renja.realisasi.ubah", user=user, via=via,
                        table="realisasi", kode=c.kode, nama=c.what[:300], field=c.field,
                        old=c.old, new=c.new) for c in changes])
-    return realisasi, version + 1
+    return realisasi, version + 1, len(changes)
+
+
+def _refused(user: Any, plan: Plan, triwulan: int) -> ActionRefused:
+    refused = quarter_refusal(user, plan, "realisasi_edit", triwulan)
+    assert refused is not None
+    return refused
 
 
 def _set_notes(realisasi: Realisasi, triwulan: int, notes: dict[str, str]
