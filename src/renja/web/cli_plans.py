@@ -46,6 +46,20 @@ def list_plans(username: str) -> None:
                    f"{plan.status}")
 
 
+def _plan_of(username: str, plan_id: int) -> tuple[Any, Any]:
+    """The user and the plan they may read, or one line saying it is not there for them."""
+    from django.http import Http404
+
+    from renja.web.plans.access import get_plan
+
+    user = _user(username)
+    try:
+        return user, get_plan(user, plan_id)
+    except Http404 as exc:
+        raise RenjaError(f"plan {plan_id} not found for {username}",
+                         f"Renja {plan_id} tidak ditemukan untuk {username}") from exc
+
+
 def _user(username: str) -> Any:
     from django.contrib.auth.models import User
 
@@ -73,18 +87,10 @@ def act(action: str, plan_id: int, username: str, note: str, override: bool, nom
     The planner proposes a draft to the head of the agency (propose), who submits it to
     Bappeda, signing it (submit), or declines it back to the planner (decline)."""
     _django()
-    from django.http import Http404
-
     from renja.web.outcome import attempt
-    from renja.web.plans.access import get_plan
     from renja.web.plans.actions import Signer, perform
 
-    user = _user(username)
-    try:
-        plan = get_plan(user, plan_id)
-    except Http404 as exc:
-        raise RenjaError(f"plan {plan_id} not found for {username}",
-                         f"Renja {plan_id} tidak ditemukan untuk {username}") from exc
+    user, plan = _plan_of(username, plan_id)
     result, failed = attempt(lambda: perform(plan, user, action, note=note, override=override,
                                              nomor=nomor, tanggal=tanggal, via="cli",
                                              signer=Signer(nip=nip, pangkat=pangkat)))
@@ -102,18 +108,10 @@ def realisasi_import(file: Path, plan_id: int, username: str) -> None:
     """Store the quarterly realisation in FILE (renja's template, a plain sheet or JSON) for
     the quarters USER may fill in now, as the web app's upload does."""
     _django()
-    from django.http import Http404
-
     from renja.web.outcome import attempt
-    from renja.web.plans.access import get_plan
     from renja.web.plans.actions import realisasi
 
-    user = _user(username)
-    try:
-        plan = get_plan(user, plan_id)
-    except Http404 as exc:
-        raise RenjaError(f"plan {plan_id} not found for {username}",
-                         f"Renja {plan_id} tidak ditemukan untuk {username}") from exc
+    user, plan = _plan_of(username, plan_id)
     version = realisasi.current(plan)[1]
     result, failed = attempt(lambda: realisasi.import_file(plan.pk, user, file, version,
                                                            via="cli"))
