@@ -41,3 +41,18 @@ def test_the_demo_has_a_ranwal_and_ceilings(planner, bkpsdm):
     response = planner.post(f"/renja/{bkpsdm.pk}/tabel/tc31/susun/", {"version": bkpsdm.version})
     assert response.status_code == 200
     assert Plan.objects.get(pk=bkpsdm.pk).renja().tc31.total_ranwal == 22_145_310_718
+
+
+def test_the_demo_drafts_carry_the_mistakes_real_documents_have(db):
+    from renja.rules import run_checks
+    from renja.web.plans.models import Plan
+
+    found = {p.perangkat_daerah.singkatan: {f.rule for f in run_checks(p.renja())}
+             for p in Plan.objects.filter(perangkat_daerah__singkatan__in=(
+                 "DINKES", "DLH", "BAPPEDA"))}
+    assert {"U001", "L005"} <= found["DINKES"]  # a parent's pagu; realisasi between tables
+    assert "U008" in found["DLH"]  # a kegiatan with a pagu and no sub kegiatan
+    assert {"U001", "H006"} <= found["BAPPEDA"]  # a table title of an older year
+    counts = {p.perangkat_daerah.singkatan: p.n_errors + p.n_warnings
+              for p in Plan.objects.filter(status="draf")}
+    assert all(counts[k] > 0 for k in ("DINKES", "DLH", "BAPPEDA"))

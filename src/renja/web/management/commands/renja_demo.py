@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from renja.demo.conventions import DEFECTS
 from renja.demo.generate import Spec, generate
 from renja.demo.realisasi import demo_realisasi
 from renja.io.text.read import read_text
@@ -26,6 +28,10 @@ AGENCIES = (
     ("Dinas Lingkungan Hidup", "DLH", "2.11"),
     ("Badan Perencanaan Pembangunan Daerah", "BAPPEDA", "5.01"),
 )
+# Drafts carry the mistakes real documents have (see renja.demo.conventions.DEFECTS), so the
+# overview, the findings and the verification can be tried on more than one plan.
+MISTAKES = {"DINKES": ("pagu-induk", "realisasi-beda"), "DLH": ("kegiatan-kosong",),
+            "BAPPEDA": ("pagu-induk", "judul-tahun")}
 USERS = (
     ("perencana_bkpsdm", "Perencana BKPSDM", Role.PERENCANA, "BKPSDM"),
     ("kepala_bkpsdm", "Kepala BKPSDM", Role.KEPALA, "BKPSDM"),
@@ -71,14 +77,19 @@ class Command(BaseCommand):
             renja = read_text(EXAMPLE).renja
             Plan.create_from(renja, perangkat_daerah=bkpsdm, tahapan="rancangan")
         for seed, key in enumerate(("DISDIK", "DINKES", "DLH", "BAPPEDA"), start=2):
-            self._generated(agencies[key], seed, published=key == "DISDIK")
+            self._generated(agencies[key], seed, published=key == "DISDIK",
+                            defects=MISTAKES.get(key, ()))
 
-    def _generated(self, agency: PerangkatDaerah, seed: int, published: bool = False) -> None:
+    def _generated(self, agency: PerangkatDaerah, seed: int, published: bool = False,
+                   defects: tuple[str, ...] = ()) -> None:
         if Plan.objects.filter(perangkat_daerah=agency, tahun=2024).exists():
             return
         renja = generate(Spec(pemda=agency.pemda.nama, agency=agency.nama,
                               singkatan=agency.singkatan, bidang=agency.bidang, tahun=2024,
                               sub_kegiatan=30, seed=seed))
+        rng = random.Random(seed)
+        for name in defects:  # the mistakes typed documents have, for the checks to find
+            DEFECTS[name][2](renja, rng)
         Plan.create_from(renja, perangkat_daerah=agency,
                          tahapan="penetapan" if published else "rancangan",
                          status="ditetapkan" if published else "draf", published=published)
