@@ -95,7 +95,7 @@ def test_a_submitted_quarter_is_read_only_then_returned_with_a_reason_and_accept
     refused = planner.post(f"/renja/{disdik.pk}/realisasi/2/simpan/", {
         "version": version(disdik), f"r{line.index}": "1"})
     assert refused.status_code == 403
-    assert "laporan triwulan 2 sudah diajukan ke bappeda" in refused.content.decode()
+    assert "laporan triwulan 2 sudah diajukan ke Bappeda" in refused.content.decode()
     assert verifier.post(f"/renja/{disdik.pk}/realisasi/2/kembalikan/",
                          {"note": ""}, follow=True).status_code == 200
     assert LaporanTriwulan.objects.get(plan=disdik, triwulan=2).status == "diajukan"

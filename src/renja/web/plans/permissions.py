@@ -179,7 +179,8 @@ def quarter_refusal(user: Any, plan: Plan, action: str, triwulan: int,
         return ActionRefused("realisation is reported for a set plan",
                              "realisasi diisi untuk Renja yang sudah ditetapkan")
     status = quarter_status(plan, triwulan)
-    said = words.quarter_status(status).lower()
+    label = words.quarter_status(status)
+    said = label[:1].lower() + label[1:]  # "diajukan ke Bappeda": the proper noun kept
     if action in ("realisasi_edit", "realisasi_submit"):
         if member.role != Role.PERENCANA:
             return ActionRefused("only the agency's planner reports realisation",

@@ -68,12 +68,14 @@ def _context(request: HttpRequest, plan: Plan, tw: int, typed: dict[str, str] | 
     this = quarters[tw - 1]
     typed = typed or {}
     rows = []
+    indicators = {((node.kode or node.kode_asal or ""), ind.nama): ind
+                  for node in renja.rencana.walk() for ind in node.indikator}
     for line in monitoring.lines(renja):
         done = realisasi.of_indicator(line.kode, line.indikator) if line.indikator else None
         spent = realisasi.of_money(line.kode) if line.money else None
         values = list(done.triwulan) if done else [None] * 4
         money = list(spent.triwulan) if spent else [None] * 4
-        inferred = _inferred(renja, line)
+        inferred = _inferred(indicators.get((line.kode, line.indikator or "")))
         rows.append({
             "line": line,
             "kind": typed.get(f"k{line.index}", (done.agregasi if done else None) or ""),
@@ -102,12 +104,8 @@ def _context(request: HttpRequest, plan: Plan, tw: int, typed: dict[str, str] | 
                         "pagu": format_rupiah(e81.pagu) if e81.pagu else "-"}}
 
 
-def _inferred(renja: Any, line: monitoring.Line) -> tuple[str, str]:
+def _inferred(ind: Any) -> tuple[str, str]:
     """The kind and polarity renja reads from the indicator's name and unit (the default)."""
-    if line.indikator is None:
-        return "", ""
-    ind = next((i for node in renja.rencana.walk() if (node.kode or node.kode_asal) == line.kode
-                for i in node.indikator if i.nama == line.indikator), None)
     if ind is None:
         return "", ""
     satuan = ind.satuan or (ind.target_n.satuan if ind.target_n else None)
