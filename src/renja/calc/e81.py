@@ -107,12 +107,12 @@ def evaluate(renja: Renja, realisasi: Realisasi, sampai_triwulan: int = QUARTERS
     rows = tuple(_row(number, node, realisasi, sampai_triwulan, lalu, unit)
                  for number, node in enumerate(_evaluated(renja), start=1))
     indicators = [ind for row in rows for ind in row.indikator]
-    average = _weighted_mean(
+    average = weighted_mean(
         [(ind.capaian_renstra if dasar == "renstra" else ind.capaian_renja, ind.bobot)
          for ind in indicators])
     subs = [row for row in rows if row.level == "sub_kegiatan"]
-    pagu = _sum([row.pagu for row in subs])
-    spent = _sum([row.anggaran for row in subs])
+    pagu = known_sum([row.pagu for row in subs])
+    spent = known_sum([row.anggaran for row in subs])
     return E81(
         tahun=renja.tahun, perangkat_daerah=renja.perangkat_daerah.nama,
         sampai_triwulan=sampai_triwulan, rows=rows, dasar=dasar,
@@ -132,7 +132,7 @@ def _row(number: int, node: PlanNode, realisasi: Realisasi, upto: int,
          lalu: dict[tuple[str, str], Decimal | None], unit: str) -> E81Row:
     kode = node.kode or node.kode_asal or ""
     money = _money(node, realisasi, upto)
-    spent = _sum(list(money))
+    spent = known_sum(list(money))
     return E81Row(
         nomor=number, level=node.level or "", kode=kode, nama=node.nama,
         unit=node.penanggung_jawab or unit,
@@ -183,7 +183,7 @@ def _money(node: PlanNode, realisasi: Realisasi, upto: int) -> tuple[int | None,
             continue
         values = [r.triwulan[q] for leaf in leaves
                   if (r := realisasi.of_money(leaf.kode or leaf.kode_asal or "")) is not None]
-        quarters.append(_sum(values))
+        quarters.append(known_sum(values))
     return tuple(quarters)
 
 
@@ -209,12 +209,12 @@ def _key(nama: str) -> str:
     return " ".join(nama.split()).casefold()
 
 
-def _sum(values: Sequence[int | None]) -> int | None:
+def known_sum(values: Sequence[int | None]) -> int | None:
     known = [v for v in values if v is not None]
     return sum(known) if known else None
 
 
-def _weighted_mean(pairs: Sequence[tuple[Decimal | None, Decimal]]) -> Decimal | None:
+def weighted_mean(pairs: Sequence[tuple[Decimal | None, Decimal]]) -> Decimal | None:
     known = [(value, weight) for value, weight in pairs if value is not None and weight > 0]
     total = sum((weight for _, weight in known), Decimal(0))
     if not known or total == 0:

@@ -372,6 +372,10 @@ class SkalaPredikat(models.Model):
 
 def bands_for(plan: Plan) -> tuple[Band, ...]:
     """The predikat bands of the plan's pemda and year, else the default ones."""
-    found = SkalaPredikat.objects.filter(pemda_id=plan.perangkat_daerah.pemda_id,
-                                         tahun=plan.tahun).first()
+    return bands_of(plan.perangkat_daerah.pemda_id, plan.tahun)
+
+
+def bands_of(pemda_id: int, tahun: int) -> tuple[Band, ...]:
+    """The predikat bands a pemda set for a year, else the default ones."""
+    found = SkalaPredikat.objects.filter(pemda_id=pemda_id, tahun=tahun).first()
     return parse_bands(found.teks) if found is not None else DEFAULT_BANDS

@@ -30,6 +30,7 @@ from renja.web.plans.access import (
     visible_plans,
 )
 from renja.web.plans.cycle import cycle_context, plan_rows
+from renja.web.plans.dashboard import public_figures
 from renja.web.plans.editor import editor_context
 from renja.web.plans.models import Comment, Plan, with_contoh
 from renja.web.plans.permissions import may
@@ -121,7 +122,7 @@ def public_plan(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "renja/public_plan.html", {
         "plan": plan, "document": mark_safe(body),  # every text escaped by the HTML renderer
         "style": mark_safe(style.replace("body {", ".dokumen {")), "reg": reg,
-        "exports": EXPORTS})
+        "exports": EXPORTS, "realisasi": public_figures(plan)})
 
 
 __all__ = ["FileResponse", "export", "plan_detail", "plan_list", "public", "public_plan"]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import template
 
 from renja import words
-from renja.numbers import format_rupiah
+from renja.numbers import format_number, format_rupiah
 from renja.rules.finding import TABLE_LABELS
 
 register = template.Library()
@@ -29,6 +31,15 @@ def rupiah(value: object) -> str:
         return "" if value is None else str(value)
     return format_rupiah(value, dash_for_zero=False) if value >= 0 else \
         "-" + format_rupiah(-value, dash_for_zero=False)
+
+
+@register.filter
+def angka(value: object) -> str:
+    """``Decimal("1234.5")`` → ``1.234,5``; anything else as it is."""
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        return format_number(Decimal(value).quantize(Decimal("0.01")).normalize()
+                             if isinstance(value, Decimal) else value)
+    return "" if value is None else str(value)
 
 
 @register.filter
