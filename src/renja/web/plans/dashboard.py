@@ -49,12 +49,10 @@ def _quarter(text: object, fallback: int) -> int:
 
 def reported_quarters(realisasi: Realisasi) -> int:
     """The last quarter with any value reported (0 when none is)."""
-    last = 0
-    for line in [*realisasi.indikator, *realisasi.anggaran]:
-        for q, value in enumerate(line.triwulan, start=1):
-            if value is not None:
-                last = max(last, q)
-    return last
+    quarters: list[list[object]] = [list(line.triwulan) for line in realisasi.indikator]
+    quarters += [list(line.triwulan) for line in realisasi.anggaran]
+    return max((q for values in quarters for q, value in enumerate(values, start=1)
+                if value is not None), default=0)
 
 
 def accepted_quarters(plan: Plan) -> int:
