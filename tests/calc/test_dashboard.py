@@ -60,3 +60,11 @@ def test_the_predikat_distribution_counts_agencies_not_yet_judged_separately() -
     assert predikat_counts([judged, judged, None], order) == {
         "Sangat Tinggi": 0, "Tinggi": 0, "Sedang": 2, "Rendah": 0, "Sangat Rendah": 0,
         BELUM_DINILAI: 1}
+
+
+def test_a_quarter_without_money_reported_is_not_shown_as_last_quarter_s_sum() -> None:
+    realisasi = reported()
+    for line in realisasi.anggaran:
+        line.triwulan[1] = None
+    dash = agency(evaluate(plan(), realisasi, 3))
+    assert [s.realisasi for s in dash.serapan] == [30_000_000, None, 67_000_000, None]

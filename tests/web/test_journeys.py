@@ -223,6 +223,9 @@ def test_a_year_of_realisation_reported_reviewed_and_evaluated(page, tmp_path):
         if row[2].value:  # an indicator: triwulan III
             row[7].value = 2
             filled += 1
+        if row[9].value:  # a sub kegiatan's pagu: its money in triwulan III
+            row[12].value = 1_000_000
+            filled += 1
     path = tmp_path / "realisasi-tw3.xlsx"
     book.save(path)
     page.set_input_files("input[name=file]", str(path))
@@ -260,3 +263,33 @@ def test_a_year_of_realisation_reported_reviewed_and_evaluated(page, tmp_path):
                                  data_only=True)["E.81"]
     assert e81["A2"].value.endswith("s/d Triwulan III")
     both(page, "verifikator-realisasi")
+
+    # the dashboards: Bappeda's of the pemda, then the agency's, then the public's
+    page.click("header >> text=Dasbor")
+    page.select_option("select[name=tw]", "3")
+    page.click("button:text('Tampilkan')")
+    row = page.locator("#tabel-pemda tr", has_text="Dinas Pendidikan")
+    expect(row).to_contain_text("Draf")  # TW III was imported, not yet sent
+    serapan = row.locator("td").nth(3).inner_text()
+    assert serapan.endswith("%") and serapan != "-"
+    both(page, "dasbor-pemda")
+    row.locator("a", has_text="Dinas Pendidikan").click()
+    expect(page.locator("h1")).to_have_text("Dasbor realisasi Renja Dinas Pendidikan Tahun 2024")
+    expect(page.locator("#kpi-serapan")).to_have_text(serapan)
+    realised = page.locator("#grafik-serapan .serie-1 rect")
+    expect(realised).to_have_count(3)  # TW I–III spent, TW IV not reported
+    assert all(realised.nth(i).bounding_box()["height"] > 0 for i in range(3))
+    expect(page.locator("#tabel-serapan tr", has_text="s/d TW IV")).to_contain_text(
+        "belum dilaporkan")
+    with page.expect_download() as got:
+        page.locator("#grafik-serapan figcaption a", has_text="PNG").click()
+    assert got.value.suggested_filename == "serapan-DISDIK-2024-tw3.png"
+    assert got.value.path().read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    both(page, "dasbor-opd")
+
+    page.context.clear_cookies()
+    page.goto(page.base + f"/publik/{plan.pk}/")
+    expect(page.locator("#realisasi-publik h2").first).to_have_text(
+        "Realisasi s/d triwulan II")  # III is not accepted yet
+    expect(page.locator("#realisasi-publik #grafik-serapan svg")).to_be_visible()
+    both(page, "publik-realisasi")

@@ -111,9 +111,11 @@ def _serapan(e81: E81) -> tuple[Serapan, ...]:
     running: int | None = None
     for q in range(QUARTERS):
         spent = [row.anggaran_triwulan[q] for row in subs if row.anggaran_triwulan[q] is not None]
+        # a quarter without any money reported stays "not reported", not its predecessor's sum
+        reported = None
         if q < e81.sampai_triwulan and spent:
             running = (running or 0) + sum(v for v in spent if v is not None)
-        reported = running if q < e81.sampai_triwulan else None
+            reported = running
         plan = None if e81.pagu is None else round(e81.pagu * (q + 1) / QUARTERS)
         found.append(Serapan(triwulan=q + 1, rencana=plan, realisasi=reported,
                              persen=daya_serap(reported, e81.pagu)))

@@ -175,8 +175,10 @@ def pemda_rows(member: Any, tahun: int, tw: int, today: datetime.date) -> list[d
     rows = []
     for pd in PerangkatDaerah.objects.filter(pemda=member.pemda):
         plan = plans.get(pd.pk)
-        dash = dashboard_of(plan, tw) if plan is not None else None
-        status = reports.get((plan.pk, tw), "belum") if plan is not None else "tanpa_renja"
+        realisasi = current(plan)[0] if plan is not None else None
+        dash = dashboard_of(plan, tw, realisasi) if plan is not None else None
+        status = "tanpa_renja" if plan is None or realisasi is None else reports.get(
+            (plan.pk, tw), "draf" if reported_quarters(realisasi) >= tw else "belum")
         rows.append({
             "pd": pd, "plan": plan, "dash": dash, "report": status,
             "report_label": _report_label(status),
