@@ -153,7 +153,8 @@ _THOUSANDS_LABEL = re.compile(r"\.?\s*000\b|ribu", re.IGNORECASE)
 
 _UNIT_LABEL = re.compile(
     r"\(\s*((?:dalam\s+)?(?:ribuan|jutaan)\s+rupiah|Rp\.?\s*(?:\.?\s*000|ribu|juta)"
-    r"(?:\.000)?)\s*\)|\bRp\.?\s*\.?000\b|\b(?:dalam\s+)?(?:ribuan|jutaan)\s+rupiah\b",
+    r"(?:\.000)?)\s*\)|\bRp\.?\s*\(\s*(?:\.?000|ribu|juta)\s*\)"
+    r"|\bRp\.?\s*\.?000\b|\b(?:dalam\s+)?(?:ribuan|jutaan)\s+rupiah\b",
     re.IGNORECASE)
 
 
