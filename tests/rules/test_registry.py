@@ -18,7 +18,7 @@ def test_every_rule_has_a_known_family_and_severity():
     for rule in RULES.values():
         assert rule.family in FAMILIES
         assert rule.severity in ("error", "warning", "info")
-        assert rule.code[0] in "KUELTH" and rule.code[1:].isdigit()
+        assert rule.code[0] in "KUELTHR" and rule.code[1:].isdigit()
 
 
 def test_findings_name_a_known_table():

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from renja.domain import Renja, Source
+from renja.domain.renstra import Renstra
 from renja.nomenklatur import Catalogue, default_catalogue
 from renja.rules.finding import TABLE_LABELS, Finding, Severity
 
@@ -18,6 +19,7 @@ FAMILIES = {
     "lintas_tabel": ("Lintas tabel", "Cross-table"),
     "target": ("Target dan satuan", "Targets and units"),
     "teks": ("Teks", "Text"),
+    "renstra": ("Renstra", "Renstra"),
 }
 
 
@@ -28,6 +30,8 @@ class Context:
     renja: Renja
     catalogue: Catalogue
     lang: str = "id"
+    renstra: Renstra | None = None
+    """The agency's Renstra, when given: the ``renstra`` family compares the plan with it."""
     rule: Rule | None = None
     found: list[Finding] = field(default_factory=list)
     cache: dict[object, Any] = field(default_factory=dict)
@@ -95,11 +99,13 @@ def where(table: str, kode: str | None, nama: str | None) -> str:
 
 
 def run_checks(renja: Renja, lang: str = "id", catalogue: Catalogue | None = None,
-               only: Iterable[str] | None = None) -> list[Finding]:
-    """Every registered rule over the plan; findings in table and line order."""
+               only: Iterable[str] | None = None, renstra: Renstra | None = None
+               ) -> list[Finding]:
+    """Every registered rule over the plan (and, given its Renstra, against it); findings in
+    table and line order."""
     importlib.import_module("renja.rules.families")  # registers the rules
 
-    context = Context(renja, catalogue or default_catalogue(), lang)
+    context = Context(renja, catalogue or default_catalogue(), lang, renstra=renstra)
     wanted = set(only) if only is not None else None
     for code in sorted(RULES):
         if wanted is not None and code not in wanted:

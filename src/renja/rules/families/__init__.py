@@ -7,11 +7,12 @@ from renja.rules.families import (
     evaluation,
     money,
     numbering,
+    renstra,
     shares,
     structure,
     targets,
     text,
 )
 
-__all__ = ["codes", "counts", "crosstable", "evaluation", "money", "numbering", "shares",
+__all__ = ["codes", "counts", "crosstable", "evaluation", "money", "numbering", "renstra", "shares",
            "structure", "targets", "text"]
