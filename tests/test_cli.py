@@ -350,3 +350,49 @@ def test_tabel_builds_t_c_29_from_the_plan_of_two_years_before(tmp_path):
     tc29 = read_plan(out).renja.tc29
     [k] = next(r for r in tc29.rows if r.kode == "2.15.02.2.01").indikator
     assert (k.realisasi_n2.text, k.tingkat_realisasi_n2.text) == ("11 dok", "110,00%")
+
+
+def test_renstra_import_render_and_the_plan_checked_and_evaluated_against_it(tmp_path):
+    import openpyxl
+
+    from renja.io import json as renja_json
+    from tests.calc.test_e81 import plan, reported
+    from tests.io.xlsx.test_renstra import ROWS, three_row_header
+    from tests.rules.test_renstra import renstra
+
+    source = three_row_header(tmp_path / "tc27.xlsx", ROWS, "Rp (000)")
+    out = tmp_path / "renstra.json"
+    made = CliRunner().invoke(cli, ["renstra", "import", str(source), "-o", str(out),
+                                    "--perangkat-daerah", "Dinas Perhubungan"],
+                              env={"RENJA_LANG": "id"})
+    assert made.exit_code == 0, made.output
+    assert made.stdout == ("Renstra 2025–2029: 1 tujuan, 1 sasaran, 1 program, 1 kegiatan, "
+                           "1 sub kegiatan\n")
+    rendered = CliRunner().invoke(cli, ["renstra", "render", str(out), "--to", "xlsx", "-o",
+                                        str(tmp_path / "tc27-out.xlsx")])
+    assert rendered.exit_code == 0
+    assert openpyxl.load_workbook(tmp_path / "tc27-out.xlsx").sheetnames == ["T-C.27"]
+
+    ours = renstra()
+    plan_path, theirs = tmp_path / "dishub.json", tmp_path / "dishub-renstra.json"
+    renja = plan()
+    renja.rencana.rows[0].pagu_n = 160_000_000
+    renja_json.dump(renja, str(plan_path))
+    theirs.write_text(ours.model_dump_json(), encoding="utf-8")
+    checked = CliRunner().invoke(cli, ["check", str(plan_path), "--renstra", str(theirs),
+                                       "--rule", "R005", "--format", "json"])
+    found = json.loads(checked.stdout)["findings"]
+    assert [(f["rule"], f["expected"], f["actual"]) for f in found] == [
+        ("R005", "150.000.000", "160.000.000")]
+
+    data, e81 = tmp_path / "tw.json", tmp_path / "e81.xlsx"
+    data.write_text(reported().model_dump_json(), encoding="utf-8")
+    ours.rows[1].pagu_akhir = 750_000_000
+    theirs.write_text(ours.model_dump_json(), encoding="utf-8")
+    evaluated = CliRunner().invoke(cli, ["evaluasi", str(plan_path), "--realisasi", str(data),
+                                         "--renstra", str(theirs), "--to", "xlsx", "-o",
+                                         str(e81)])
+    assert evaluated.exit_code == 0, evaluated.output
+    sheet = openpyxl.load_workbook(e81, data_only=True)["E.81"]
+    program = next(r for r in sheet.iter_rows() if str(r[2].value).startswith("2.15.02 "))
+    assert program[5].value == 750_000_000  # (5) Rp from the Renstra

@@ -12,6 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from renja.domain.renstra import Renstra
 from renja.errors import FormatError, RenjaError
 from renja.io.read import read_plan
 from renja.io.report import ImportResult
@@ -77,8 +78,9 @@ def _unzip(path: Path, folder: Path) -> list[tuple[str, Path]]:
 
 
 def process(name: str, path: Path, lang: str = "id", rules: tuple[str, ...] = (),
-            keep: bool = False) -> Outcome:
-    """Read and check one document; ``keep`` keeps the imported plan."""
+            keep: bool = False, renstra: Renstra | None = None) -> Outcome:
+    """Read and check one document (against its agency's ``renstra`` when given); ``keep``
+    keeps the imported plan."""
     outcome = Outcome(name, str(path))
     try:
         result = read_plan(path)
@@ -87,7 +89,7 @@ def process(name: str, path: Path, lang: str = "id", rules: tuple[str, ...] = ()
         if name != str(path):  # a ZIP member: its name, not the unpacked file's
             outcome.error = outcome.error.replace(str(path), name).replace(path.name, name)
         return outcome
-    outcome.findings = run_checks(result.renja, lang=lang, only=rules or None)
+    outcome.findings = run_checks(result.renja, lang=lang, only=rules or None, renstra=renstra)
     total = result.renja.rencana.total
     outcome.total = total.pagu_n if total is not None else None
     if keep:
@@ -95,15 +97,16 @@ def process(name: str, path: Path, lang: str = "id", rules: tuple[str, ...] = ()
     return outcome
 
 
-def _process(args: tuple[str, Path, str, tuple[str, ...], bool]) -> Outcome:
+def _process(args: tuple[str, Path, str, tuple[str, ...], bool, Renstra | None]) -> Outcome:
     return process(*args)
 
 
 def run(files: list[tuple[str, Path]], lang: str = "id", rules: tuple[str, ...] = (),
-        keep: bool = False, workers: int | None = None) -> Iterator[Outcome]:
+        keep: bool = False, workers: int | None = None, renstra: Renstra | None = None
+        ) -> Iterator[Outcome]:
     """Each file's outcome, in order; on every core when there are several files."""
     workers = workers or os.cpu_count() or 1
-    jobs = [(name, path, lang, rules, keep) for name, path in files]
+    jobs = [(name, path, lang, rules, keep, renstra) for name, path in files]
     if len(jobs) < 3 or workers == 1:
         yield from (_process(job) for job in jobs)
         return

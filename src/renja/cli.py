@@ -21,12 +21,14 @@ from renja import __version__
 from renja.batch import Outcome, expand, run, workspace
 from renja.codes import LEVELS, parse_kode
 from renja.demo.conventions import CONVENTIONS, DEFECTS
+from renja.domain.renstra import Renstra
 from renja.edit_tables import add_usulan_rows
 from renja.errors import RenjaError
 from renja.io import json as renja_json
 from renja.io.csv import EXPORTS, table_csv, table_json
 from renja.io.csv.read import read_ranwal, read_usulan
 from renja.io.read import read_plan
+from renja.io.renstra import read_renstra_file
 from renja.io.report import ImportResult
 from renja.nomenklatur import default_catalogue
 from renja.numbers import format_number, format_rupiah
@@ -329,18 +331,23 @@ def export(plan: str, table: str, fmt: str, output: str | None) -> None:
 @click.option("--rule", "rules", multiple=True, help="Only these rule codes (repeatable).")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Processes for many files (default: every core).")
+@click.option("--renstra", "renstra_file", type=click.Path(dir_okay=False, exists=True,
+                                                           path_type=Path),
+              help="The agency's Renstra (T-C.27 as XLSX, or renja-renstra/1 JSON): also "
+                   "compare the plan with it (rules R001-R006).")
 @reports_errors
 def check(files: tuple[str, ...], fmt: str, rules: tuple[str, ...], workers: int | None,
-          ) -> None:
+          renstra_file: Path | None) -> None:
     """Check one or more Renja files (anything `renja import` reads; folders, globs and ZIP
     files of documents too, checked in parallel, ending with a summary per file).
 
     Exit code 0 without errors, 1 when there are errors, 2 when a file cannot be read.
     """
     lang = _lang()
+    renstra = read_renstra_file(renstra_file) if renstra_file else None
     with workspace() as work:
         documents = expand(list(files), Path(work))
-        outcomes = _run_all(documents, lang, rules, workers, fmt, keep=False)
+        outcomes = _run_all(documents, lang, rules, workers, fmt, keep=False, renstra=renstra)
     findings = [f for o in outcomes for f in o.findings]
     if fmt == "json":
         click.echo(as_json(findings, [_file_json(o) for o in outcomes]
@@ -354,7 +361,8 @@ def check(files: tuple[str, ...], fmt: str, rules: tuple[str, ...], workers: int
 
 
 def _run_all(documents: list[tuple[str, Path]], lang: str, rules: tuple[str, ...],
-             workers: int | None, fmt: str, keep: bool) -> list[Outcome]:
+             workers: int | None, fmt: str, keep: bool,
+             renstra: Renstra | None = None) -> list[Outcome]:
     """Every document processed (in parallel when several), a progress bar on a terminal,
     text findings and errors printed as each file is done."""
     outcomes = []
@@ -362,7 +370,8 @@ def _run_all(documents: list[tuple[str, Path]], lang: str, rules: tuple[str, ...
     label = "Memeriksa" if lang == "id" else "Checking"
     with click.progressbar(length=len(documents), label=label, file=sys.stderr) if show \
             else _NoBar() as bar:
-        for outcome in run(documents, lang, rules, keep=keep, workers=workers):
+        for outcome in run(documents, lang, rules, keep=keep, workers=workers,
+                           renstra=renstra):
             outcomes.append(outcome)
             if outcome.error:
                 click.echo(f"Error: {outcome.error}", err=True)
@@ -458,11 +467,14 @@ def realisasi_template_command(plan: str, reported: Path | None, output: str) ->
               show_default=True,
               help="The capaian the footer averages: column (14), against the Renstra (the "
                    "regulation's), or (12)/(7), against this year's Renja.")
+@click.option("--renstra", "renstra_file", type=click.Path(dir_okay=False, exists=True,
+                                                           path_type=Path),
+              help="The agency's Renstra (T-C.27 XLSX or JSON): column (5) from it.")
 @click.option("--to", "fmt", type=click.Choice(["pdf", "docx", "xlsx"]), required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True)
 @reports_errors
-def evaluasi(plan: str, reported: Path, triwulan: int, dasar: str, fmt: str,
-             output: str) -> None:
+def evaluasi(plan: str, reported: Path, triwulan: int, dasar: str, renstra_file: Path | None,
+             fmt: str, output: str) -> None:
     """Tabel E.81 of Permendagri 86/2017 (evaluation of the Renja's results) for PLAN up to a
     quarter: targets, realisation per quarter, capaian, rata-rata and predikat; XLSX with live
     formulas. The plan's head-of-agency approval, if any, signs it."""
@@ -472,8 +484,9 @@ def evaluasi(plan: str, reported: Path, triwulan: int, dasar: str, fmt: str,
     from renja.render.e81 import render_e81
 
     renja = read_plan(plan).renja
+    renstra = read_renstra_file(renstra_file) if renstra_file else None
     result = evaluate(renja, read_realisasi(reported, renja), triwulan,
-                      dasar=dasar)  # type: ignore[arg-type]
+                      dasar=dasar, renstra=renstra)  # type: ignore[arg-type]
     place = renja.persetujuan.tempat if renja.persetujuan else ""
     signer = renja.persetujuan.penandatangan if renja.persetujuan else None
     Path(output).write_bytes(render_e81(result, fmt, place or "", signer))
@@ -481,6 +494,49 @@ def evaluasi(plan: str, reported: Path, triwulan: int, dasar: str, fmt: str,
         format_number(rounded(result.rata_rata_capaian), 2)
     click.echo(f"{'Rata-rata capaian' if _lang() == 'id' else 'Average capaian'}: {average} % "
                f"({result.predikat or '-'})")
+    click.echo(f"{'Ditulis' if _lang() == 'id' else 'Written'}: {output}", err=True)
+
+
+@cli.group()
+def renstra() -> None:
+    """An agency's five-year Renstra: its Tabel T-C.27 read from a workbook and written."""
+
+
+@renstra.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True,
+              help="The renja-renstra/1 JSON to write.")
+@click.option("--tahun-awal", type=click.IntRange(2000, 2100), default=None,
+              help="The period's first year, when neither the header nor the title names it.")
+@click.option("--perangkat-daerah", default="", help="The agency's name.")
+@click.option("--pemda", default="", help="The pemda's name.")
+@reports_errors
+def renstra_import(file: Path, output: str, tahun_awal: int | None, perangkat_daerah: str,
+                   pemda: str) -> None:
+    """Read a Renstra's Tabel T-C.27 from FILE (XLSX as agencies type it, or JSON) and write
+    it as renja-renstra/1 JSON; says how many rows of each level and which years it holds."""
+    found = read_renstra_file(file, tahun_awal, perangkat_daerah, pemda)
+    Path(output).write_text(found.model_dump_json(indent=1, exclude_none=True),
+                            encoding="utf-8")
+    counts = {level: sum(1 for r in found.rows if r.level == level)
+              for level in ("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan")}
+    shown = ", ".join(f"{n} {level.replace('_', ' ')}" for level, n in counts.items())
+    click.echo(f"Renstra {found.tahun_awal}–{found.tahun_akhir}: {shown}")
+    click.echo(f"{'Ditulis' if _lang() == 'id' else 'Written'}: {output}", err=True)
+
+
+@renstra.command("render")
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--to", "fmt", type=click.Choice(["pdf", "docx", "xlsx"]), required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True)
+@click.option("--tahun-awal", type=click.IntRange(2000, 2100), default=None,
+              help="The period's first year, when the workbook does not name it.")
+@reports_errors
+def renstra_render(file: Path, fmt: str, output: str, tahun_awal: int | None) -> None:
+    """Write the Renstra in FILE as Tabel T-C.27 (PDF, DOCX, or XLSX with live sums)."""
+    from renja.render.renstra import render_tc27  # documents: loaded when asked for
+
+    Path(output).write_bytes(render_tc27(read_renstra_file(file, tahun_awal), fmt))
     click.echo(f"{'Ditulis' if _lang() == 'id' else 'Written'}: {output}", err=True)
 
 

@@ -42,9 +42,11 @@ from renja.calc.capaian import (
     predikat,
     rounded,
 )
+from renja.calc.renstra import indicator_of, links
 from renja.domain import Indikator, PlanNode, Renja
 from renja.domain.plan import Agregasi, Polaritas
 from renja.domain.realisasi import QUARTERS, CatatanTriwulan, Realisasi
+from renja.domain.renstra import Renstra, RenstraIndikator, RenstraRow
 
 Dasar = Literal["renstra", "renja"]
 """Which capaian the footer averages: column (14) (the regulation's) or (12)/(7)."""
@@ -75,6 +77,7 @@ class E81Row:
     nama: str
     unit: str  # (15)
     indikator: tuple[E81Indikator, ...]
+    pagu_renstra: int | None  # (5) Rp: the Renstra's money for the whole period
     pagu: int | None  # (7) Rp
     anggaran_triwulan: tuple[int | None, ...]  # (8)–(11) Rp
     anggaran: int | None  # (12) Rp
@@ -98,13 +101,18 @@ class E81:
 
 
 def evaluate(renja: Renja, realisasi: Realisasi, sampai_triwulan: int = QUARTERS,
-             dasar: Dasar = "renstra", bands: Sequence[Band] = DEFAULT_BANDS) -> E81:
-    """E.81 of ``renja`` with its realisation up to and including ``sampai_triwulan``."""
+             dasar: Dasar = "renstra", bands: Sequence[Band] = DEFAULT_BANDS,
+             renstra: Renstra | None = None) -> E81:
+    """E.81 of ``renja`` with its realisation up to and including ``sampai_triwulan``; column
+    (5) from the agency's ``renstra`` when given (its kondisi akhir and money for the period),
+    else from the plan's own target at the end of the Renstra."""
     if not 1 <= sampai_triwulan <= QUARTERS:
         raise ValueError(f"triwulan {sampai_triwulan} is not 1–4")
     lalu = _tc29_lalu(renja)
     unit = renja.perangkat_daerah.singkatan or renja.perangkat_daerah.nama
-    rows = tuple(_row(number, node, realisasi, sampai_triwulan, lalu, unit)
+    linked = {id(link.node): link.row for link in links(renja, renstra)} if renstra else {}
+    rows = tuple(_row(number, node, realisasi, sampai_triwulan, lalu, unit,
+                      linked.get(id(node)))
                  for number, node in enumerate(_evaluated(renja), start=1))
     indicators = [ind for row in rows for ind in row.indikator]
     average = weighted_mean(
@@ -129,20 +137,25 @@ def _evaluated(renja: Renja) -> Iterator[PlanNode]:
 
 
 def _row(number: int, node: PlanNode, realisasi: Realisasi, upto: int,
-         lalu: dict[tuple[str, str], Decimal | None], unit: str) -> E81Row:
+         lalu: dict[tuple[str, str], Decimal | None], unit: str,
+         renstra: RenstraRow | None = None) -> E81Row:
     kode = node.kode or node.kode_asal or ""
     money = _money(node, realisasi, upto)
     spent = known_sum(list(money))
     return E81Row(
         nomor=number, level=node.level or "", kode=kode, nama=node.nama,
-        unit=node.penanggung_jawab or unit,
-        indikator=tuple(_indicator(kode, ind, realisasi, upto, lalu) for ind in node.indikator),
+        unit=node.penanggung_jawab or (renstra.unit if renstra else None) or unit,
+        pagu_renstra=renstra.pagu_akhir if renstra else None,
+        indikator=tuple(_indicator(kode, ind, realisasi, upto, lalu,
+                                   indicator_of(renstra, ind) if renstra else None)
+                        for ind in node.indikator),
         pagu=node.pagu_n, anggaran_triwulan=money, anggaran=spent,
         serapan=daya_serap(spent, node.pagu_n))
 
 
 def _indicator(kode: str, ind: Indikator, realisasi: Realisasi, upto: int,
-               lalu: dict[tuple[str, str], Decimal | None]) -> E81Indikator:
+               lalu: dict[tuple[str, str], Decimal | None],
+               planned: RenstraIndikator | None = None) -> E81Indikator:
     reported = realisasi.of_indicator(kode, ind.nama)
     satuan = ind.satuan or (ind.target_n.satuan if ind.target_n else None)
     agregasi = (reported.agregasi if reported else None) or ind.agregasi or \
@@ -153,7 +166,8 @@ def _indicator(kode: str, ind: Indikator, realisasi: Realisasi, upto: int,
         reported.triwulan if reported else [None] * QUARTERS))
     year = combine(list(quarters), agregasi)
     before = lalu.get((kode, _key(ind.nama)))
-    target_renstra = ind.target_renstra.value if ind.target_renstra else None
+    stated = planned.kondisi_akhir if planned and planned.kondisi_akhir else ind.target_renstra
+    target_renstra = stated.value if stated else None
     target = ind.target_n.value if ind.target_n else None
     renstra = _renstra_to_date(before, year, agregasi)
     return E81Indikator(

@@ -79,6 +79,7 @@ def _rows(row: E81Row) -> list[Row]:
         if first:
             cells[0], cells[2] = str(row.nomor), f"{row.kode} {row.nama}".strip()
             cells[UNIT] = row.unit
+            cells[K_RP[5][1]] = format_rupiah(row.pagu_renstra)
             cells[K_RP[7][1]] = format_rupiah(row.pagu)
             for q in range(4):
                 cells[K_RP[8 + q][1]] = format_rupiah(row.anggaran_triwulan[q])
@@ -95,7 +96,8 @@ def _rows(row: E81Row) -> list[Row]:
             cells[K_RP[14][0]] = _percent(ind.capaian_renstra)
         kind: RowKind = row.level if first and row.level in (  # type: ignore[assignment]
             "program", "kegiatan", "sub_kegiatan") else "indikator"
-        values = {K_RP[7][1]: row.pagu, K_RP[12][1]: row.anggaran,
+        values = {K_RP[5][1]: row.pagu_renstra, K_RP[7][1]: row.pagu,
+                  K_RP[12][1]: row.anggaran,
                   **{K_RP[8 + q][1]: row.anggaran_triwulan[q] for q in range(4)}} \
             if first else {}
         out.append(Row(cells, kind, row.kode if first else None, values))

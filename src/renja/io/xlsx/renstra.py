@@ -36,6 +36,7 @@ _PERIOD = re.compile(r"\b(20\d\d)\s*[-–/s.d]+\s*(20\d\d)\b")
 _MONEY = re.compile(r"\b(rp|pagu|dana|anggaran|pendanaan)\b", re.IGNORECASE)
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
 _LEVELS = {"program", "kegiatan", "sub_kegiatan"}
+_TOTAL = re.compile(r"^(jumlah|total)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -261,6 +262,8 @@ def _line(values: list[Any], number: int, columns: Columns, scale: int,
     cell = _cells(values)
     kode_text = cell(columns.kode)
     nama = cell(columns.nama)
+    if not kode_text and _TOTAL.match(nama):
+        return  # the table's Jumlah: computed, not read
     created: RenstraRow | None = None
     for level, column in (("tujuan", columns.tujuan), ("sasaran", columns.sasaran)):
         text = cell(column)
@@ -331,9 +334,11 @@ def _indicator(nama: str, values: list[Any], columns: Columns) -> RenstraIndikat
     for place, column in columns.target.items():
         if 0 <= place < PERIOD_YEARS:
             targets[place] = _target(values, column, satuan)
-    return RenstraIndikator(
-        nama=nama, satuan=satuan, kondisi_awal=_target(values, columns.awal, satuan),
-        target=targets, kondisi_akhir=_target(values, columns.akhir, satuan))
+    awal, akhir = _target(values, columns.awal, satuan), _target(values, columns.akhir, satuan)
+    # T-C.27 has no satuan column: the unit is the one the targets are written with
+    satuan = satuan or next((t.satuan for t in (*targets, akhir, awal) if t and t.satuan), None)
+    return RenstraIndikator(nama=nama, satuan=satuan, kondisi_awal=awal, target=targets,
+                            kondisi_akhir=akhir)
 
 
 def _target(values: list[Any], column: int | None, satuan: str | None) -> Target | None:
@@ -341,7 +346,9 @@ def _target(values: list[Any], column: int | None, satuan: str | None) -> Target
         return None
     value = values[column]
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-        number = Decimal(str(value)).normalize()
+        number = Decimal(str(value))
+        number = number.quantize(Decimal(1)) if number == number.to_integral_value() else \
+            number.normalize()
         shown = format_number(number)
         return Target(text=f"{shown} {satuan}" if satuan else shown, value=number,
                       satuan=satuan)
