@@ -13,7 +13,8 @@ LAYERS = ("web", "cli.py")  # everything else is the core
 WRITES = {"save", "create", "delete", "update", "bulk_create", "update_or_create",
           "get_or_create", "store", "create_user", "create_from"}
 ENTRANCES = ["web/plans/views.py", "web/plans/editor.py", "web/plans/tables.py",
-             "web/plans/notices.py", "web/plans/realisasi.py",
+             "web/plans/notices.py", "web/plans/realisasi.py", "web/plans/renstra.py",
+             "web/plans/dashboard.py",
              "web/plans/texts.py", "web/plans/cycle.py", "web/plans/imports.py",
              "web/accounts/views.py", "web/accounts/admin_pemda.py", "web/api.py",
              "web/cli_plans.py"]

@@ -18,7 +18,8 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver
 
 from renja.web.api import api
-from renja.web.plans.models import Comment, Notification, PendingImport, Plan
+from renja.web.plans.models import AgencyRenstra, Comment, Notification, PendingImport, Plan
+from tests.rules.test_renstra import renstra
 from tests.web.conftest import client_for
 
 PERSONAS = {"E": "perencana_bkpsdm", "K": "kepala_bkpsdm", "B": "perencana_dinkes",
@@ -173,6 +174,17 @@ MATRIX: dict[str, Route] = {
     # the public sees realisation once Bappeda accepted a quarter (TW I here)
     "public_chart": Route(lambda o: f"/publik/{o['published']}/grafik/serapan.png", ANYONE),
     "notifications": Route(lambda o: "/notifikasi/", "*=200 N=302"),
+    # BKPSDM's Renstra: read by its people and Bappeda, written by its planner and the admin
+    "renstra_list": Route(lambda o: "/renstra/", "*=200 N=302"),
+    "renstra_import": Route(lambda o: "/renstra/impor/", POST_ONLY,
+                            "E=400 A1=400 K=403 V1=403 B=404 V2=404 A2=404 N=302",
+                            lambda o: {"perangkat_daerah": o["agency"]}),
+    "renstra_page": Route(lambda o: f"/renstra/{o['renstra']}/", READ_LOGIN),
+    "renstra_row": Route(lambda o: f"/renstra/{o['renstra']}/baris/1/",
+                         "E=200 A1=200 K=403 V1=403 B=404 V2=404 A2=404 N=302",
+                         "E=302 A1=302 K=403 V1=403 B=404 V2=404 A2=404 N=302",
+                         lambda o: {"version": 1, "unit": "Bidang Lalu Lintas"}),
+    "renstra_export": Route(lambda o: f"/renstra/{o['renstra']}/unduh/xlsx/", READ_LOGIN),
     "notification_open": Route(lambda o: f"/notifikasi/{o['notice']}/", POST_ONLY,
                                "K=302 N=302 *=404"),
     "notifications_read_all": Route(lambda o: "/notifikasi/dibaca/", POST_ONLY, "*=302"),
@@ -210,9 +222,12 @@ def objects(db, bkpsdm, published) -> dict[str, object]:  # type: ignore[no-unty
         perangkat_daerah=bkpsdm.perangkat_daerah, file_name="renja.json", data=bkpsdm.data)
     notice = Notification.objects.create(
         recipient=User.objects.get(username="kepala_bkpsdm"), plan=bkpsdm, kind="x", text="x")
+    strategic = AgencyRenstra.objects.create(
+        perangkat_daerah=bkpsdm.perangkat_daerah, tahun_awal=2024,
+        data=renstra().model_dump(mode="json", exclude_none=True) | {"tahun_awal": 2024})
     return {"plan": bkpsdm.pk, "version": bkpsdm.version, "published": published.pk,
             "comment": note.pk, "pending": pending.pk, "notice": notice.pk,
-            "agency": bkpsdm.perangkat_daerah_id,
+            "agency": bkpsdm.perangkat_daerah_id, "renstra": strategic.pk,
             "user": User.objects.get(username="perencana_bkpsdm").pk}
 
 

@@ -68,6 +68,8 @@ def failure_of(exc: Exception) -> Failure | None:
         return Failure(404, exc.code, shorten(exc.message("id")))
     if isinstance(exc, ActionRefused):
         return Failure(403, exc.code, shorten(exc.message("id")))
+    if isinstance(exc, RenjaError) and exc.code == "versi":  # another record saved first
+        return Failure(409, exc.code, shorten(exc.message("id")))
     if isinstance(exc, RenjaError):
         return Failure(422, exc.code, shorten(exc.message("id")))
     if isinstance(exc, PermissionDenied):

@@ -1,24 +1,25 @@
 """A plan's findings and its parsed data, computed once per saved version.
 
-Checks depend only on the plan's data and the nomenclature shipped with the code, so the
-findings of (plan, version) never change: pages and the API that show them reuse them
-instead of checking 150 rows again on every view. Each worker keeps the recent ones.
+Checks depend only on the plan's data, the agency's Renstra (its version) and the
+nomenclature shipped with the code, so the findings of (plan, version, Renstra version) never
+change: pages and the API that show them reuse them instead of checking 150 rows again on
+every view. Each worker keeps the recent ones.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from datetime import datetime
 from threading import Lock
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from renja.domain import Renja
+from renja.domain.renstra import Renstra
 from renja.rules import Finding, run_checks
 
 if TYPE_CHECKING:
     from renja.web.plans.models import Plan
 
-Key = tuple[int, int, datetime, str]
+Key = tuple[object, ...]
 T = TypeVar("T")
 
 
@@ -46,11 +47,26 @@ class _Recent(Generic[T]):
 
 _findings: _Recent[list[Finding]] = _Recent(256)
 _plans: _Recent[Renja] = _Recent(64)
+_renstras: _Recent[Renstra] = _Recent(32)
 
 
-def _key(plan: Plan, lang: str) -> Key:
+def _key(plan: Plan, lang: str, renstra: Key = ()) -> Key:
     # updated_at too: a database may reuse the id of a deleted plan (SQLite after rollback)
-    return (plan.pk, plan.version, plan.updated_at, lang)
+    return (plan.pk, plan.version, plan.updated_at, lang, *renstra)
+
+
+def renstra_of(plan: Plan) -> tuple[Renstra | None, Key]:
+    """The agency's Renstra covering the plan's year (parsed once per version), and its
+    stamp for cache keys."""
+    record = plan.renstra_record()
+    if record is None:
+        return None, ()
+    stamp: Key = (record.pk, record.version, record.updated_at)
+    found = _renstras.get(stamp)
+    if found is None:
+        found = record.renstra()
+        _renstras.put(stamp, found)
+    return found, stamp
 
 
 def read_only(plan: Plan) -> Renja:
@@ -67,17 +83,19 @@ def read_only(plan: Plan) -> Renja:
 
 def findings(plan: Plan, renja: Renja | None = None, lang: str = "id") -> list[Finding]:
     """The findings of ``plan`` as saved (``renja``: its data, if already read), in ``lang``."""
-    found = _findings.get(_key(plan, lang))
+    renstra, stamp = renstra_of(plan)
+    found = _findings.get(_key(plan, lang, stamp))
     if found is None:
-        found = run_checks(renja or plan.renja(), lang=lang)
-        _findings.put(_key(plan, lang), found)
+        found = run_checks(renja or plan.renja(), lang=lang, renstra=renstra)
+        _findings.put(_key(plan, lang, stamp), found)
     return list(found)
 
 
 def remember(plan: Plan, found: list[Finding], renja: Renja | None = None,
-             lang: str = "id") -> None:
-    """Keep what was just computed for ``plan`` as saved (by :meth:`Plan.store`): its findings
-    and, if given, its data parsed (which nobody may change from then on)."""
-    _findings.put(_key(plan, lang), list(found))
+             lang: str = "id", stamp: Key = ()) -> None:
+    """Keep what was just computed for ``plan`` as saved (by :meth:`Plan.store`, against the
+    Renstra ``stamp`` names): its findings and, if given, its data parsed (which nobody may
+    change from then on)."""
+    _findings.put(_key(plan, lang, stamp), list(found))
     if renja is not None:
         _plans.put(_key(plan, ""), renja)

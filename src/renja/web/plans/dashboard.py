@@ -94,7 +94,7 @@ def agency_page(request: HttpRequest, pk: int) -> HttpResponse:
     realisasi = current(plan)[0]
     upto = _quarter(request.GET.get("tw", ""), max(reported_quarters(realisasi), 1))
     context = figures(dashboard_of(plan, upto, realisasi))
-    context.update({"plan": plan, "tw": upto, "quarters": list(enumerate(ROMAN, start=1))})
+    context |= {"plan": plan, "tw": upto, "quarters": list(enumerate(ROMAN, start=1))}
     return render(request, "renja/dashboard.html", context)
 
 

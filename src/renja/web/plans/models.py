@@ -12,6 +12,7 @@ from renja.calc.capaian import DEFAULT_BANDS, Band, parse_bands
 from renja.clean import without_controls
 from renja.diff import diff
 from renja.domain import Renja, parse_target
+from renja.domain.renstra import PERIOD_YEARS, Renstra
 from renja.review import RanwalItem as RanwalLine
 from renja.rules import run_checks
 from renja.text import clean_data
@@ -63,6 +64,10 @@ class Plan(models.Model):
     def renja(self) -> Renja:
         return Renja.model_validate(self.data)
 
+    def renstra_record(self) -> AgencyRenstra | None:
+        """The agency's Renstra whose period holds this plan's year."""
+        return renstra_covering(self.perangkat_daerah_id, self.tahun)
+
     @property
     def locked(self) -> bool:
         """A set plan (penetapan) is locked for good; a perubahan is a new plan."""
@@ -71,7 +76,10 @@ class Plan(models.Model):
     @classmethod
     def create_from(cls, renja: Renja, **fields: object) -> Plan:
         """A new plan holding ``renja``, with its findings counted."""
-        findings = run_checks(renja)
+        agency = fields.get("perangkat_daerah")
+        record = renstra_covering(agency.pk, renja.tahun) if isinstance(
+            agency, PerangkatDaerah) else None
+        findings = run_checks(renja, renstra=record.renstra() if record else None)
         return cls.objects.create(
             data=cls.dump(renja), tahun=renja.tahun,
             n_errors=sum(1 for f in findings if f.severity == "error"),
@@ -112,7 +120,8 @@ class Plan(models.Model):
         with transaction.atomic():
             before = checked.read_only(self)  # only read, for the audit trail
             now = timezone.now()
-            findings = run_checks(renja)
+            renstra, stamp = checked.renstra_of(self)
+            findings = run_checks(renja, renstra=renstra)
             errors = sum(1 for f in findings if f.severity == "error")
             warnings = sum(1 for f in findings if f.severity == "warning")
             changed = Plan.objects.filter(pk=self.pk, version=expected_version).exclude(
@@ -132,7 +141,7 @@ class Plan(models.Model):
         self.data, self.version, self.updated_at, self.updated_by = (
             data, expected_version + 1, now, user)
         self.n_errors, self.n_warnings = errors, warnings
-        checked.remember(self, findings, renja)
+        checked.remember(self, findings, renja, stamp=stamp)
 
 
 class PendingImport(models.Model):
@@ -379,3 +388,36 @@ def bands_of(pemda_id: int, tahun: int) -> tuple[Band, ...]:
     """The predikat bands a pemda set for a year, else the default ones."""
     found = SkalaPredikat.objects.filter(pemda_id=pemda_id, tahun=tahun).first()
     return parse_bands(found.teks) if found is not None else DEFAULT_BANDS
+
+
+class AgencyRenstra(models.Model):
+    """An agency's Renstra for a five-year period (renja-renstra/1), its T-C.27 as data."""
+
+    perangkat_daerah = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE,
+                                         related_name="renstra")
+    tahun_awal = models.PositiveIntegerField()
+    data = models.JSONField(help_text="renja-renstra/1")
+    version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(default=timezone.now)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, related_name="+")
+
+    class Meta:
+        ordering = ["perangkat_daerah__nama", "-tahun_awal"]
+        constraints = [models.UniqueConstraint(fields=["perangkat_daerah", "tahun_awal"],
+                                               name="renstra_unique_period")]
+
+    @property
+    def tahun_akhir(self) -> int:
+        return self.tahun_awal + PERIOD_YEARS - 1
+
+    def renstra(self) -> Renstra:
+        return Renstra.model_validate(self.data)
+
+
+def renstra_covering(agency_id: int, tahun: int) -> AgencyRenstra | None:
+    """The agency's Renstra whose period holds ``tahun`` (the latest, if periods overlap)."""
+    return (AgencyRenstra.objects.filter(perangkat_daerah_id=agency_id,
+                                         tahun_awal__lte=tahun,
+                                         tahun_awal__gt=tahun - PERIOD_YEARS)
+            .order_by("-tahun_awal").first())

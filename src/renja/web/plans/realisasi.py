@@ -25,6 +25,7 @@ from renja.io.xlsx.realisasi import realisasi_template
 from renja.numbers import format_number, format_rupiah
 from renja.render.e81 import render_e81
 from renja.web.outcome import attempt, raise_refusal
+from renja.web.plans import checked
 from renja.web.plans.access import get_plan
 from renja.web.plans.actions import realisasi as actions
 from renja.web.plans.models import LaporanTriwulan, Plan, bands_for
@@ -90,8 +91,9 @@ def _context(request: HttpRequest, plan: Plan, tw: int, typed: dict[str, str] | 
     note = realisasi.note(tw)
     notes = {f: typed.get(f, getattr(note, f) if note else "") for f in actions.NOTE_FIELDS}
     bands = bands_for(plan)
-    e81 = evaluate(renja, realisasi, tw, bands=bands)
-    renja_basis = evaluate(renja, realisasi, tw, dasar="renja", bands=bands)
+    renstra = checked.renstra_of(plan)[0]
+    e81 = evaluate(renja, realisasi, tw, bands=bands, renstra=renstra)
+    renja_basis = evaluate(renja, realisasi, tw, dasar="renja", bands=bands, renstra=renstra)
     return {"plan": plan, "tw": tw, "roman": ROMAN[tw - 1], "quarters": quarters, "this": this,
             "rows": rows, "notes": notes, "rversion": version, "error": error,
             "earlier_romans": ROMAN[:tw - 1], "kinds": monitoring.KINDS,
@@ -225,7 +227,8 @@ def e81(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     renja = plan.renja()
     realisasi: Realisasi = actions.current(plan)[0]
     signed = renja.persetujuan
-    result = evaluate(renja, realisasi, tw, bands=bands_for(plan))
+    result = evaluate(renja, realisasi, tw, bands=bands_for(plan),
+                      renstra=checked.renstra_of(plan)[0])
     data = render_e81(result, fmt, signed.tempat or "" if signed else "",
                       signed.penandatangan if signed else None)
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
