@@ -12,9 +12,9 @@ from renja.web.plans.models import Plan
 def test_findings_are_computed_once_per_saved_version(bkpsdm, monkeypatch):
     runs = []
 
-    def counted(renja, lang="id"):  # type: ignore[no-untyped-def]
+    def counted(renja, lang="id", renstra=None):  # type: ignore[no-untyped-def]
         runs.append(lang)
-        return run_checks(renja, lang=lang)
+        return run_checks(renja, lang=lang, renstra=renstra)
 
     monkeypatch.setattr(checked, "run_checks", counted)
     monkeypatch.setattr(checked, "_findings", checked._Recent(8))  # earlier tests saw bkpsdm
@@ -45,3 +45,20 @@ def test_the_same_id_and_version_with_other_data_is_not_mistaken(bkpsdm):
     again = Plan.objects.get(pk=bkpsdm.pk)
     assert again.version == bkpsdm.version
     assert checked.read_only(again).rencana.rows == []
+
+
+def test_a_renstra_changed_checks_the_plan_again(db):
+    from renja.web.plans.models import AgencyRenstra
+
+    dinkes = Plan.objects.get(perangkat_daerah__singkatan="DINKES")
+    before = [f for f in checked.findings(dinkes) if f.family == "renstra"]
+    assert [f.rule for f in before] == ["R005", "R005"]  # the demo's planted departures
+    record = AgencyRenstra.objects.get(perangkat_daerah=dinkes.perangkat_daerah)
+    renstra = record.renstra()
+    for finding in before:
+        row = renstra.by_kode(finding.kode or "")
+        assert row is not None
+        row.pagu[1] = None  # 2024: the Renstra says nothing, so nothing departs
+    record.data, record.version = renstra.model_dump(mode="json", exclude_none=True), 2
+    record.save()
+    assert [f for f in checked.findings(dinkes) if f.family == "renstra"] == []

@@ -14,10 +14,18 @@ from django.db import transaction
 from renja.demo.conventions import DEFECTS
 from renja.demo.generate import Spec, generate
 from renja.demo.realisasi import demo_realisasi
+from renja.demo.renstra import demo_renstra
 from renja.io.text.read import read_text
 from renja.web.accounts.models import Membership, PaguCeiling, Pemda, PerangkatDaerah, Role
 from renja.web.accounts.views import DEMO_PASSWORD
-from renja.web.plans.models import LaporanTriwulan, Plan, PlanRealisasi, RanwalItem
+from renja.web.plans.actions.renstra import recount
+from renja.web.plans.models import (
+    AgencyRenstra,
+    LaporanTriwulan,
+    Plan,
+    PlanRealisasi,
+    RanwalItem,
+)
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "demo_data" / \
     "perbup-pasuruan-147-2023-renja-bkpsdm-2024.txt"
@@ -59,6 +67,8 @@ class Command(BaseCommand):
         self._plans(agencies)
         self._ranwal_and_ceilings(agencies.values())
         self._realisasi(agencies["DISDIK"])
+        for key, departures in (("DISDIK", 0), ("DINKES", 2)):
+            self._renstra(agencies[key], departures)
         for username, full_name, role, agency in USERS:
             self._user(username, full_name, role, pasuruan, agencies.get(agency or ""))
         other, _ = Pemda.objects.get_or_create(
@@ -103,6 +113,18 @@ class Command(BaseCommand):
         PlanRealisasi.objects.create(plan=plan, version=1, data=demo_realisasi(
             plan.renja(), quarters=2).model_dump(mode="json"))
         LaporanTriwulan.objects.create(plan=plan, triwulan=1, status="diterima")
+
+    def _renstra(self, agency: PerangkatDaerah, departures: int) -> None:
+        """A Renstra 2023–2027 behind the agency's 2024 plan (DINKES's with two rows whose
+        2024 pagu departs from it, for the Renstra rules to find)."""
+        plan = Plan.objects.filter(perangkat_daerah=agency, tahun=2024).first()
+        if plan is None or AgencyRenstra.objects.filter(perangkat_daerah=agency).exists():
+            return
+        found = demo_renstra(plan.renja(), 2023, seed=sum(map(ord, agency.singkatan)),
+                             departures=departures)
+        AgencyRenstra.objects.create(perangkat_daerah=agency, tahun_awal=2023,
+                                     data=found.model_dump(mode="json", exclude_none=True))
+        recount(AgencyRenstra.objects.get(perangkat_daerah=agency), found)
 
     def _ranwal_and_ceilings(self, agencies: Iterable[PerangkatDaerah]) -> None:
         """Each demo plan's ranwal RKPD (the left side of its T-C.31) and a pagu ceiling a
