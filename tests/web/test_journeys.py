@@ -293,3 +293,38 @@ def test_a_year_of_realisation_reported_reviewed_and_evaluated(page, tmp_path):
         "Realisasi s/d triwulan II")  # III is not accepted yet
     expect(page.locator("#realisasi-publik #grafik-serapan svg")).to_be_visible()
     both(page, "publik-realisasi")
+
+
+def test_the_planner_uploads_the_renstra_fixes_a_row_and_the_plan_is_checked_against_it(
+        page, tmp_path):
+    """The agency's Renstra from its workbook, one amount mistyped and fixed in the row form,
+    and the plan's findings that compare it with the Renstra."""
+    from playwright.sync_api import expect
+
+    from tests.web.test_renstra import workbook
+
+    plan = bkpsdm()
+    path = tmp_path / "renstra-bkpsdm.xlsx"
+    path.write_bytes(workbook(plan))
+    page.set_viewport_size(LAPTOP)
+    log_in(page, "perencana_bkpsdm")
+    page.click("header >> text=Renstra")
+    page.set_input_files("#unggah-renstra input[name=file]", str(path))
+    page.click("button:text('Unggah Renstra')")
+    expect(page.locator(".messages")).to_contain_text(
+        "renstra-bkpsdm.xlsx: T-C.27 Badan Kepegawaian")
+    expect(page.locator("h1")).to_contain_text("2024–2028")
+    both(page, "renstra-tabel")
+    page.locator("#baris-0 a", has_text="Ubah").click()
+    page.fill("input[name=pagu_1]", "satu juta")
+    page.click("button:text('Simpan baris')")
+    expect(page.locator("#renstra-error")).to_have_text("Rp 2024: 'satu juta' bukan angka")
+    expect(page.locator("input[name=pagu_1]")).to_have_value("satu juta")
+    both(page, "renstra-baris")
+    page.fill("input[name=pagu_1]", "2.000.000")
+    page.click("button:text('Simpan baris')")
+    expect(page.locator(".messages")).to_contain_text("tersimpan")
+    expect(page.locator("#baris-0")).to_contain_text("2.000.000")
+    open_plan(page, plan.pk)
+    expect(page.locator(".findings")).to_contain_text(
+        "berbeda dari Renstra 2.000.000 tanpa catatan di T-C.31 atau T-C.33")

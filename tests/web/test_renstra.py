@@ -92,7 +92,7 @@ def test_a_row_is_edited_and_every_change_is_audited(bkpsdm):
         "version": record.version, "pagu_1": "satu juta", "0:target_2": "85"})
     assert refused.status_code == 422
     text = refused.content.decode()
-    assert "Rp tahun-1: &#x27;satu juta&#x27; bukan angka" in text
+    assert "Rp 2024: &#x27;satu juta&#x27; bukan angka" in text
     assert 'value="satu juta"' in text and 'value="85"' in text  # what was typed stays
     saved = planner.post(f"/renstra/{record.pk}/baris/0/", {
         "version": record.version, "pagu_1": "1.250.000", "0:target_2": "85",

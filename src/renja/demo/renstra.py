@@ -64,7 +64,17 @@ def _indicator(nama: str, satuan: str | None, target: Target | None, place: int,
         return RenstraIndikator(nama=nama, satuan=satuan)
     unit = satuan or target.satuan
     values = [_scaled(target, y - place) for y in range(PERIOD_YEARS)]
+    if end is not None and end.value is not None and place < PERIOD_YEARS - 1:
+        # after the plan's year the targets move evenly to the end of the period
+        step = (end.value - target.value) / (PERIOD_YEARS - 1 - place)
+        places = Decimal(1) if target.value == target.value.to_integral_value() else \
+            Decimal("0.01")
+        for y in range(place + 1, PERIOD_YEARS):
+            values[y] = (target.value + step * (y - place)).quantize(places,
+                                                                     rounding=ROUND_HALF_UP)
     targets = [target if y == place else _target(v, unit) for y, v in enumerate(values)]
+    if end is not None and place < PERIOD_YEARS - 1:
+        targets[-1] = end
     start = _target(_scaled(target, -place - 1), unit)
     return RenstraIndikator(nama=nama, satuan=unit, kondisi_awal=start, target=targets,
                             kondisi_akhir=end or targets[-1])

@@ -116,7 +116,8 @@ def renstra_import(request: HttpRequest) -> HttpResponse:
     assert result is not None
     record, created = result
     found = record.renstra()
-    counts = ", ".join(f"{n} {level.replace('_', ' ')}" for level, n in _counts(found).items())
+    counts = ", ".join(f"{n} {level.replace('_', ' ')}" for level, n in _counts(found).items()
+                       if n)
     word = "dibaca" if created else "dibaca dan menggantikan versi sebelumnya"
     messages.success(request, f"{upload.name}: T-C.27 {agency.nama} "
                               f"{found.tahun_awal}–{found.tahun_akhir} {word} ({counts}).")

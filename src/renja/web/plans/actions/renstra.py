@@ -105,7 +105,7 @@ def save_row(pk: int, user: Any, index: int, values: dict[str, str], version: ob
         if not 0 <= index < len(renstra.rows):
             raise NotFound("no such row", "baris tidak ditemukan")
         row = renstra.rows[index]
-        changes = _apply(row, values)
+        changes = _apply(row, values, renstra.tahun)
         if not changes:
             return record
         now = timezone.now()
@@ -121,7 +121,8 @@ def save_row(pk: int, user: Any, index: int, values: dict[str, str], version: ob
     return record
 
 
-def _apply(row: RenstraRow, values: dict[str, str]) -> list[tuple[str, str, str]]:
+def _apply(row: RenstraRow, values: dict[str, str], years: list[int]
+           ) -> list[tuple[str, str, str]]:
     """Change ``row`` as typed; the changes (field, old, new); RenjaError naming the field."""
     changes: list[tuple[str, str, str]] = []
     for field in ("unit", "lokasi"):
@@ -135,7 +136,7 @@ def _apply(row: RenstraRow, values: dict[str, str]) -> list[tuple[str, str, str]
         if field not in values:
             continue
         old = pagu[i] if i < PERIOD_YEARS else row.pagu_akhir
-        new = _money(values[field], _money_label(field))
+        new = _money(values[field], _money_label(field, years))
         if new == old:
             continue
         changes.append((field, format_rupiah(old), format_rupiah(new)))
@@ -151,11 +152,12 @@ def _apply(row: RenstraRow, values: dict[str, str]) -> list[tuple[str, str, str]
             key = f"{n}:{field}"
             if key not in values:
                 continue
-            new_target = _target(values[key], ind.satuan, f"{ind.nama}: {_k_label(field)}")
+            label = _k_label(field, years)
+            new_target = _target(values[key], ind.satuan, f"{ind.nama[:60]}: {label}")
             old_target = _get(ind, targets, field)
             if _shown(new_target) == _shown(old_target):
                 continue
-            changes.append((f"{ind.nama[:60]} · {_k_label(field)}", _shown(old_target),
+            changes.append((f"{ind.nama[:60]} · {label}", _shown(old_target),
                             _shown(new_target)))
             if field.startswith("target_"):
                 targets[int(field[-1]) - 1] = new_target
@@ -177,14 +179,14 @@ def _shown(target: Target | None) -> str:
     return format_target(target) if target is not None else ""
 
 
-def _k_label(field: str) -> str:
+def _k_label(field: str, years: list[int]) -> str:
     if field.startswith("target_"):
-        return f"target tahun-{field[-1]}"
+        return f"target {years[int(field[-1]) - 1]}"
     return field.replace("_", " ")
 
 
-def _money_label(field: str) -> str:
-    return "Rp akhir periode" if field == "pagu_akhir" else f"Rp tahun-{field[-1]}"
+def _money_label(field: str, years: list[int]) -> str:
+    return "Rp akhir periode" if field == "pagu_akhir" else f"Rp {years[int(field[-1]) - 1]}"
 
 
 def _money(text: str, label: str) -> int | None:
