@@ -396,3 +396,26 @@ def test_renstra_import_render_and_the_plan_checked_and_evaluated_against_it(tmp
     sheet = openpyxl.load_workbook(e81, data_only=True)["E.81"]
     program = next(r for r in sheet.iter_rows() if str(r[2].value).startswith("2.15.02 "))
     assert program[5].value == 750_000_000  # (5) Rp from the Renstra
+
+
+def test_tabel_builds_t_c_30_from_last_year_s_table_keeping_the_plan_s_notes(tmp_path):
+    from renja.io import json as renja_json
+    from renja.io.read import read_plan
+    from renja.io.text.read import read_text
+    from tests.io.text.test_example import EXAMPLE
+
+    example = read_text(EXAMPLE).renja
+    last, nxt, out = tmp_path / "2024.json", tmp_path / "2025.json", tmp_path / "out.json"
+    renja_json.dump(example, str(last))
+    following = example.model_copy(deep=True)
+    following.tahun = 2025
+    following.tc30.rows[1].catatan = "Ditulis perencana"
+    renja_json.dump(following, str(nxt))
+    result = CliRunner().invoke(cli, ["tabel", str(nxt), "--tc30", "--rencana-n1", str(last),
+                                      "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    tc30 = read_plan(str(out)).renja.tc30
+    assert [r.indikator for r in tc30.rows] == [r.indikator for r in example.tc30.rows]
+    assert tc30.rows[1].catatan == "Ditulis perencana"
+    assert [(v.tahun, v.nilai.text if v.nilai else None) for v in tc30.rows[1].realisasi] == [
+        (2023, "64,09%"), (2024, None)]

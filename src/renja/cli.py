@@ -278,14 +278,35 @@ def _import_one(path: Path, output: str | None, report: bool, lang: str) -> None
               help="The realisation of the --tc29-dari plan (template, plain sheet or JSON).")
 @click.option("--rencana-n1", "last_plan", type=click.Path(dir_okay=False, exists=True),
               help="Last year's set plan: its targets are column (9) of T-C.29.")
+@click.option("--tc30", "tc30", is_flag=True,
+              help="Build T-C.30 from the Renstra (--renstra), the realised years of "
+                   "--tc29-dari/--realisasi and last year's T-C.30 (--rencana-n1), keeping "
+                   "the plan's own notes.")
+@click.option("--renstra", "renstra_file", type=click.Path(dir_okay=False, exists=True,
+                                                           path_type=Path),
+              help="The agency's Renstra (T-C.27 XLSX or JSON), for --tc30.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True,
               help="Write the plan as renja/1 JSON here.")
 @reports_errors
 def tabel(plan: str, ranwal: Path | None, usulan: Path | None, tc29_from: str | None,
-          reported: Path | None, last_plan: str | None, output: str) -> None:
-    """T-C.31 from the ranwal RKPD, T-C.32 from proposals and T-C.29 from the plan of two years
-    before and its realisation, as the web app builds them."""
+          reported: Path | None, last_plan: str | None, tc30: bool,
+          renstra_file: Path | None, output: str) -> None:
+    """T-C.31 from the ranwal RKPD, T-C.32 from proposals, T-C.29 from the plan of two years
+    before and its realisation, and T-C.30 from the Renstra and the realised years, as the web
+    app builds them."""
     renja = read_plan(plan).renja
+    if tc30:
+        from renja.calc.year_end import generate_tc30
+        from renja.io.realisasi import read_realisasi
+
+        realised = []
+        if tc29_from is not None and reported is not None:
+            done = read_plan(tc29_from).renja
+            realised.append((done, read_realisasi(reported, done)))
+        last = read_plan(last_plan).renja if last_plan else None
+        renja.tc30 = generate_tc30(
+            renja.tahun, read_renstra_file(renstra_file) if renstra_file else None, realised,
+            last.tc30 if last else None, renja.tc30)
     if tc29_from is not None:
         from renja.calc.year_end import generate_tc29  # loaded when asked for
         from renja.io.realisasi import read_realisasi

@@ -116,3 +116,84 @@ def _same(printed, made) -> bool:  # type: ignore[no-untyped-def]
     step = D(1).scaleb(-places)
     return abs(made.value.quantize(step) - printed.value) < step / 2 + D("0.000001") or \
         abs(made.value - printed.value) < D("0.01")
+
+
+def test_the_example_s_daya_serap_is_its_realised_money_over_its_changed_pagu():
+    """Chapter II of the example gives 2022's money only in its text: the pagu after the
+    change and the amount realised. Read from there, renja's formula gives the document's
+    82,22 %."""
+    import re
+
+    from renja.calc.capaian import daya_serap, rounded
+    from renja.numbers import parse_rupiah
+    from tests.io.text.test_example import EXAMPLE
+
+    text = " ".join(EXAMPLE.read_text(encoding="utf-8").split())
+    found = re.search(r"pagu anggaran perubahan tahun 2022 Rp\. ([\d.]+),-, anggaran yang "
+                      r"terealisasi sebesar Rp\. ([\d.]+),- sehingga persentase daya serap "
+                      r"anggaran .*? sebesar ([\d,]+)%", text)
+    assert found is not None
+    pagu, spent = parse_rupiah(found.group(1)), parse_rupiah(found.group(2))
+    assert (pagu, spent) == (14_158_871_237, 11_640_829_646)
+    value = daya_serap(spent, pagu)
+    assert value is not None and f"{rounded(value)}".replace(".", ",") == found.group(3) == "82,22"
+
+
+def test_t_c_30_is_built_from_the_renstra_the_realised_years_and_last_year_s_table():
+    """The example's T-C.30 (in the plan of 2024) is last year's table for the plan of 2025:
+    the Renstra gives the rows and targets, the set plan of 2024 with its quarters the
+    realisation of 2024, last year's table the realisation of 2023, and the notes the agency
+    wrote stay."""
+    from renja.calc.year_end import generate_tc30
+    from renja.domain import Indikator, PlanNode, Renja, Tc30, Tc30Row
+    from renja.domain.realisasi import Realisasi, RealisasiIndikator
+    from renja.domain.renstra import Renstra, RenstraIndikator, RenstraRow
+    from renja.io.text.read import read_text
+    from tests.io.text.test_example import EXAMPLE
+
+    example = read_text(EXAMPLE).renja
+    diklat = "Persentase pegawai yang lulus diklat"
+    renstra = Renstra(tahun_awal=2022, rows=[
+        RenstraRow(level="tujuan", nama="Meningkatnya profesionalitas ASN", indikator=[
+            RenstraIndikator(nama="Indeks Profesionalitas Aparatur Sipil Negara",
+                             target=[parse_target(t) for t in ("70,03", "70,04", "70,05",
+                                                               "70,06", "70,07")])]),
+        RenstraRow(level="sasaran", nama="Meningkatnya kompetensi ASN", indikator=[
+            RenstraIndikator(nama=diklat, satuan="%", target=[parse_target(t) for t in (
+                "64%", "65%", "66%", "67%", "68%")])])])
+    plan_2024 = Renja(tahun=2024, pemda=example.pemda,
+                      perangkat_daerah=example.perangkat_daerah)
+    plan_2024.rencana.rows = [PlanNode(level="program", kode="5.03.02", nama="Program", indikator=[
+        Indikator(nama="persentase pegawai yang lulus  diklat", satuan="%",
+                  target_n=parse_target("66%"))])]
+    quarters = Realisasi(tahun=2024, indikator=[RealisasiIndikator(
+        kode="5.03.02", indikator="persentase pegawai yang lulus  diklat",
+        triwulan=[D(60), D(63), D(65), D("66.5")])])
+    current = Tc30(rows=[Tc30Row(indikator=diklat, catatan="Diklat daring menaikkan kelulusan",
+                                 spm="-")])
+    tc30 = generate_tc30(2025, renstra, [(plan_2024, quarters)], example.tc30, current)
+
+    def shown(values):  # type: ignore[no-untyped-def]
+        return [(v.tahun, v.nilai.text if v.nilai else None) for v in values]
+
+    [ipasn, row] = tc30.rows
+    assert (ipasn.kelompok, row.kelompok, row.indikator) == ("Tujuan", "Sasaran", diklat)
+    assert shown(row.target_renstra) == [(2023, "65%"), (2024, "66%"), (2025, "67%"),
+                                         (2026, "68%")]
+    # 2023 as last year's table said, 2024 from the plan's four quarters (a level: the last)
+    assert shown(row.realisasi) == [(2023, "64,09%"), (2024, "66,5%")]
+    assert shown(row.proyeksi) == [(2025, "67%"), (2026, "68%")]
+    assert (row.catatan, row.spm) == ("Diklat daring menaikkan kelulusan", "-")
+    assert shown(ipasn.realisasi) == [(2023, "70,04"), (2024, None)]  # nothing reported
+
+
+def test_without_a_renstra_t_c_30_keeps_last_year_s_rows():
+    from renja.calc.year_end import generate_tc30
+    from renja.io.text.read import read_text
+    from tests.io.text.test_example import EXAMPLE
+
+    example = read_text(EXAMPLE).renja
+    tc30 = generate_tc30(2025, previous=example.tc30)
+    assert [r.indikator for r in tc30.rows] == [r.indikator for r in example.tc30.rows]
+    assert tc30.rows[0].realisasi[0].tahun == 2023
+    assert tc30.rows[0].realisasi[0].nilai.text == "70,04"  # type: ignore[union-attr]

@@ -104,6 +104,9 @@ MATRIX: dict[str, Route] = {
                                version),
     "plan_tc29_generate": Route(plan("tabel/tc29/susun/"), POST_ONLY, EDIT.format(ok=422),
                                 version),
+    # BKPSDM has a Renstra here (see objects): T-C.30 is built from it
+    "plan_tc30_generate": Route(plan("tabel/tc30/susun/"), POST_ONLY, EDIT.format(ok=200),
+                                version),
     "plan_tc31_generate": Route(plan("tabel/tc31/susun/"), POST_ONLY, EDIT.format(ok=200),
                                 version),
     "plan_tc32_import": Route(plan("tabel/tc32/impor/"), POST_ONLY, EDIT.format(ok=422),

@@ -145,3 +145,32 @@ def test_e81_takes_column_5_from_the_renstra(db):
     line = next(r for r in sheet.iter_rows() if str(r[2].value).startswith(f"{program.kode} "))
     assert (line[4].value, line[5].value) == (99, 987_654_321)
     assert re.fullmatch(r"\d+", str(line[5].value))
+
+
+def test_next_year_s_t_c_30_is_built_from_the_renstra_and_the_realised_year(db):
+    """DISDIK's 2025 draft: T-C.30 from its Renstra 2023–2027 (tujuan and sasaran indicators,
+    targets 2023–2026), the 2024 plan's realisation, keeping a note the planner wrote."""
+    from renja.domain import Tc30, Tc30Row
+
+    disdik = Plan.objects.get(perangkat_daerah__singkatan="DISDIK", status="ditetapkan")
+    renja = disdik.renja()
+    renja.tahun = 2025
+    indicator = next(r.indikator for r in renja.tujuan_sasaran.rows if r.indikator)
+    renja.tc30 = Tc30(rows=[Tc30Row(indikator=indicator or "", catatan="Catatan perencana")])
+    draft = Plan.create_from(renja, perangkat_daerah=disdik.perangkat_daerah,
+                             tahapan="rancangan")
+    planner = client_for("perencana_disdik")
+    page = planner.get(f"/renja/{draft.pk}/tabel/tc30/").content.decode()
+    assert "Susun T-C.30 dari Renstra 2023–2027, realisasi 2024, T-C.30 Renja 2024" in page
+    response = planner.post(f"/renja/{draft.pk}/tabel/tc30/susun/", {"version": draft.version})
+    assert response.status_code == 200
+    draft.refresh_from_db()
+    tc30 = draft.renja().tc30
+    renstra = AgencyRenstra.objects.get(perangkat_daerah=disdik.perangkat_daerah).renstra()
+    expected = [ind.nama for row in renstra.rows if row.level in ("tujuan", "sasaran")
+                for ind in row.indikator]
+    assert [r.indikator for r in tc30.rows] == expected and expected
+    first = next(r for r in tc30.rows if r.indikator == indicator)
+    assert first.catatan == "Catatan perencana"
+    assert [v.tahun for v in first.target_renstra] == [2023, 2024, 2025, 2026]
+    assert [v.tahun for v in first.proyeksi] == [2025, 2026]

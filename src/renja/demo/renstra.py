@@ -23,8 +23,9 @@ def demo_renstra(renja: Renja, tahun_awal: int | None = None, seed: int = 0,
     if not 0 <= place < PERIOD_YEARS:
         raise ValueError(f"{renja.tahun} is not in {first}–{first + PERIOD_YEARS - 1}")
     rng = random.Random(seed)
-    rows = [RenstraRow(level="tujuan", nama=f"Meningkatnya kinerja {renja.perangkat_daerah.nama}"),
-            RenstraRow(level="sasaran", nama="Meningkatnya kualitas layanan perangkat daerah")]
+    rows = _goals(renja, place) or [
+        RenstraRow(level="tujuan", nama=f"Meningkatnya kinerja {renja.perangkat_daerah.nama}"),
+        RenstraRow(level="sasaran", nama="Meningkatnya kualitas layanan perangkat daerah")]
     nodes = [n for n in renja.rencana.walk() if n.level in ("program", "kegiatan",
                                                             "sub_kegiatan") and n.kode]
     departing = set(rng.sample(range(len(nodes)), min(departures, len(nodes))))
@@ -45,6 +46,22 @@ def demo_renstra(renja: Renja, tahun_awal: int | None = None, seed: int = 0,
                                unit=node.penanggung_jawab, lokasi=node.lokasi))
     return Renstra(pemda=renja.pemda.nama, perangkat_daerah=renja.perangkat_daerah.nama,
                    tahun_awal=first, rows=rows)
+
+
+def _goals(renja: Renja, place: int) -> list[RenstraRow]:
+    """The plan's tujuan and sasaran (its Tabel 3.2) with their indicators over the period."""
+    rows: list[RenstraRow] = []
+    for line in renja.tujuan_sasaran.rows:
+        if line.kelompok not in ("tujuan", "sasaran"):
+            continue
+        nama = line.uraian or (rows[-1].nama if rows else line.kelompok.capitalize())
+        if not rows or (rows[-1].level, rows[-1].nama) != (line.kelompok, nama):
+            rows.append(RenstraRow(level=line.kelompok, nama=nama))
+        if line.indikator:
+            satuan = line.target_n.satuan if line.target_n else None
+            rows[-1].indikator = [*rows[-1].indikator,
+                                  _indicator(line.indikator, satuan, line.target_n, place)]
+    return rows
 
 
 def _money(pagu: int | None, offset: int) -> int | None:

@@ -91,6 +91,7 @@ urlpatterns = [
     path("pemda/predikat/", admin_pemda.set_bands, name="admin_bands"),
     path("renja/<int:pk>/tabel/tc31/susun/", tables.generate_tc31_view, name="plan_tc31_generate"),
     path("renja/<int:pk>/tabel/tc29/susun/", tables.generate_tc29_view, name="plan_tc29_generate"),
+    path("renja/<int:pk>/tabel/tc30/susun/", tables.generate_tc30_view, name="plan_tc30_generate"),
     path("renja/<int:pk>/tabel/tc32/impor/", tables.import_usulan, name="plan_tc32_import"),
     path("api/", api.urls),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -10,8 +11,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST, require_safe
 
 from renja import words
-from renja.calc.year_end import generate_tc29
+from renja.calc.year_end import generate_tc29, generate_tc30
 from renja.domain.realisasi import Realisasi
+from renja.domain.renstra import Renstra
 from renja.edit_tables import (
     TABLES,
     add_usulan,
@@ -56,9 +58,11 @@ def _context(plan: Plan, key: str, editable: bool, error: str | None = None,
     findings = [{"f": f, "anchor": _row_of(f, table_rows, key)}
                 for f in checked.findings(plan, renja) if f.table == key]
     sources = year_end_sources(plan) if key == "tc29" and editable else None
+    tc30 = tc30_sources(plan) if key == "tc30" and editable else None
     return {"plan": plan, "key": key, "title": TITLES[key], "rows": rows,
             "editable": editable, "error": error, "tables": TITLES, "findings": findings,
-            "commenting": commenting, "year_end": sources}
+            "commenting": commenting, "year_end": sources,
+            "tc30_sources": tc30.describe() if tc30 else None}
 
 
 
@@ -159,6 +163,62 @@ def year_end_sources(plan: Plan) -> tuple[Plan, Plan | None] | None:
     if before is None:
         return None
     return before, set_plans.filter(tahun=plan.tahun - 1).first()
+
+
+@dataclass
+class Tc30Sources:
+    """What this plan's T-C.30 is built from: the agency's Renstra covering its year, the set
+    plans of the two years before with their realisation, last year's plan."""
+
+    renstra: Renstra | None
+    realised: list[Plan]
+    last: Plan | None
+
+    def describe(self) -> str:
+        parts = []
+        if self.renstra is not None:
+            parts.append(f"Renstra {self.renstra.tahun_awal}–{self.renstra.tahun_akhir}")
+        if self.realised:
+            parts.append("realisasi " + " dan ".join(str(p.tahun) for p in self.realised))
+        if self.last is not None:
+            parts.append(f"T-C.30 Renja {self.last.tahun}")
+        return ", ".join(parts)
+
+
+def tc30_sources(plan: Plan) -> Tc30Sources | None:
+    plans = Plan.objects.filter(perangkat_daerah=plan.perangkat_daerah).order_by("-revisi")
+    realised = [p for year in (plan.tahun - 2, plan.tahun - 1)
+                if (p := plans.filter(tahun=year, status="ditetapkan",
+                                      realisasi__isnull=False).first()) is not None]
+    last = plans.filter(tahun=plan.tahun - 1, status="ditetapkan").first() or \
+        plans.filter(tahun=plan.tahun - 1).first()
+    renstra = checked.renstra_of(plan)[0]
+    if renstra is None and last is None:
+        return None
+    return Tc30Sources(renstra, realised, last)
+
+
+@login_required
+@require_POST
+def generate_tc30_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """T-C.30 built from the Renstra, the realised years and last year's T-C.30, keeping the
+    SPM, IKK and notes the agency wrote."""
+    plan = get_plan(request.user, pk)
+    sources = tc30_sources(plan)
+
+    def change(renja: Any) -> None:
+        if sources is None:
+            raise RenjaError(
+                "no Renstra covering the year and no plan of last year",
+                f"belum ada Renstra yang mencakup tahun {plan.tahun} maupun Renja "
+                f"{plan.tahun - 1} untuk perangkat daerah ini")
+        realised = [(p.renja(), Realisasi.model_validate(p.realisasi.data))
+                    for p in sources.realised]
+        renja.tc30 = generate_tc30(plan.tahun, sources.renstra, realised,
+                                   sources.last.renja().tc30 if sources.last else None,
+                                   renja.tc30)
+
+    return _change(request, pk, "tc30", change)
 
 
 @login_required
