@@ -47,7 +47,7 @@ def tc27_layout(renstra: Renstra) -> TableLayout:
         rows.extend(_rows(row))
     rows.append(_total(renstra))
     name = renstra.perangkat_daerah or "Perangkat Daerah"
-    widths = [4.4, 4.4, 5.6, 8, 8, 3.4, *[3.2, 5.2] * (PERIOD_YEARS + 1), 4.5, 4]
+    widths = [4.6, 4.2, 5.6, 7.4, 7.4, 3.2, *[2.9, 5.9] * (PERIOD_YEARS + 1), 4, 3.8]
     return TableLayout(
         "tc27", "T-C.27",
         f"Rencana Program, Kegiatan, dan Pendanaan {name} "
