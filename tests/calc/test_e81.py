@@ -211,6 +211,7 @@ def test_column_5_comes_from_the_renstra_when_given():
     from renja.domain.renstra import Renstra, RenstraIndikator, RenstraRow
 
     renstra = Renstra(tahun_awal=2023, rows=[
+        RenstraRow(level="sasaran", nama="Menurunnya angka kecelakaan"),
         RenstraRow(level="program", kode="2.15.02", nama="Program Lalu Lintas", unit="Bidang LL",
                    indikator=[RenstraIndikator(nama="persentase ruas jalan  berambu",
                                                kondisi_akhir=parse_target("95%"))],
@@ -220,5 +221,7 @@ def test_column_5_comes_from_the_renstra_when_given():
     assert (program.pagu_renstra, program.indikator[0].target_renstra) == (750_000_000, D(95))
     assert program.indikator[0].capaian_renstra == D(84) / D(95) * 100  # (13) 84 / (5) 95
     assert program.unit == "Bidang LL"  # (15): the plan names no unit; the Renstra does
+    assert program.sasaran == "Menurunnya angka kecelakaan"  # (2), for programs
     kegiatan = by_kode(e81, "2.15.02.2.01")  # not in this Renstra: the plan's own (5)
     assert (kegiatan.pagu_renstra, kegiatan.indikator[0].target_renstra) == (None, D(50))
+    assert kegiatan.sasaran == ""

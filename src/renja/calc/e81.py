@@ -42,7 +42,7 @@ from renja.calc.capaian import (
     predikat,
     rounded,
 )
-from renja.calc.renstra import indicator_of, links
+from renja.calc.renstra import bidang_of, indicator_of, links, same_code, sasaran_of
 from renja.domain import Indikator, PlanNode, Renja
 from renja.domain.plan import Agregasi, Polaritas
 from renja.domain.realisasi import QUARTERS, CatatanTriwulan, Realisasi
@@ -82,6 +82,7 @@ class E81Row:
     anggaran_triwulan: tuple[int | None, ...]  # (8)–(11) Rp
     anggaran: int | None  # (12) Rp
     serapan: Decimal | None  # (12)/(7) Rp, %
+    sasaran: str = ""  # (2): the Renstra's sasaran a program serves
 
 
 @dataclass(frozen=True)
@@ -111,8 +112,12 @@ def evaluate(renja: Renja, realisasi: Realisasi, sampai_triwulan: int = QUARTERS
     lalu = _tc29_lalu(renja)
     unit = renja.perangkat_daerah.singkatan or renja.perangkat_daerah.nama
     linked = {id(link.node): link.row for link in links(renja, renstra)} if renstra else {}
+    bidang = bidang_of(renja)
+    goals = sasaran_of(renstra, bidang) if renstra else {}
     rows = tuple(_row(number, node, realisasi, sampai_triwulan, lalu, unit,
-                      linked.get(id(node)))
+                      linked.get(id(node)),
+                      goals.get(same_code(node.kode, bidang) or "", "")
+                      if node.level == "program" else "")
                  for number, node in enumerate(_evaluated(renja), start=1))
     indicators = [ind for row in rows for ind in row.indikator]
     average = weighted_mean(
@@ -138,14 +143,14 @@ def _evaluated(renja: Renja) -> Iterator[PlanNode]:
 
 def _row(number: int, node: PlanNode, realisasi: Realisasi, upto: int,
          lalu: dict[tuple[str, str], Decimal | None], unit: str,
-         renstra: RenstraRow | None = None) -> E81Row:
+         renstra: RenstraRow | None = None, sasaran: str = "") -> E81Row:
     kode = node.kode or node.kode_asal or ""
     money = _money(node, realisasi, upto)
     spent = known_sum(list(money))
     return E81Row(
         nomor=number, level=node.level or "", kode=kode, nama=node.nama,
         unit=node.penanggung_jawab or (renstra.unit if renstra else None) or unit,
-        pagu_renstra=renstra.pagu_akhir if renstra else None,
+        pagu_renstra=renstra.pagu_akhir if renstra else None, sasaran=sasaran,
         indikator=tuple(_indicator(kode, ind, realisasi, upto, lalu,
                                    indicator_of(renstra, ind) if renstra else None)
                         for ind in node.indikator),

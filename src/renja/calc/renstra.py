@@ -77,3 +77,17 @@ def pagu_for(renstra: Renstra, row: RenstraRow, tahun: int) -> int | None:
 
 def value(target: Target | None) -> Decimal | None:
     return target.value if target is not None else None
+
+
+def sasaran_of(renstra: Renstra, bidang: str | None) -> dict[str, str]:
+    """Each program's sasaran: the last sasaran row above it in T-C.27, by program code."""
+    found: dict[str, str] = {}
+    current = ""
+    for row in renstra.rows:
+        if row.level == "sasaran":
+            current = row.nama
+        elif row.level == "program" and current:
+            code = same_code(row.kode, bidang)
+            if code:
+                found[code] = current
+    return found

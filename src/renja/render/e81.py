@@ -78,6 +78,7 @@ def _rows(row: E81Row) -> list[Row]:
         first = i == 0
         if first:
             cells[0], cells[2] = str(row.nomor), f"{row.kode} {row.nama}".strip()
+            cells[1] = row.sasaran
             cells[UNIT] = row.unit
             cells[K_RP[5][1]] = format_rupiah(row.pagu_renstra)
             cells[K_RP[7][1]] = format_rupiah(row.pagu)
