@@ -491,11 +491,14 @@ def realisasi_template_command(plan: str, reported: Path | None, output: str) ->
 @click.option("--renstra", "renstra_file", type=click.Path(dir_okay=False, exists=True,
                                                            path_type=Path),
               help="The agency's Renstra (T-C.27 XLSX or JSON): column (5) from it.")
+@click.option("--kolom-tambahan", is_flag=True,
+              help="Add the columns some pemda use: (16) tingkat capaian Renja = (12)/(7), "
+                   "and (17) keterangan (how each indicator's year is counted).")
 @click.option("--to", "fmt", type=click.Choice(["pdf", "docx", "xlsx"]), required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True)
 @reports_errors
 def evaluasi(plan: str, reported: Path, triwulan: int, dasar: str, renstra_file: Path | None,
-             fmt: str, output: str) -> None:
+             kolom_tambahan: bool, fmt: str, output: str) -> None:
     """Tabel E.81 of Permendagri 86/2017 (evaluation of the Renja's results) for PLAN up to a
     quarter: targets, realisation per quarter, capaian, rata-rata and predikat; XLSX with live
     formulas. The plan's head-of-agency approval, if any, signs it."""
@@ -510,7 +513,8 @@ def evaluasi(plan: str, reported: Path, triwulan: int, dasar: str, renstra_file:
                       dasar=dasar, renstra=renstra)  # type: ignore[arg-type]
     place = renja.persetujuan.tempat if renja.persetujuan else ""
     signer = renja.persetujuan.penandatangan if renja.persetujuan else None
-    Path(output).write_bytes(render_e81(result, fmt, place or "", signer))
+    Path(output).write_bytes(render_e81(result, fmt, place or "", signer,
+                                        tambahan=kolom_tambahan))
     average = "-" if result.rata_rata_capaian is None else \
         format_number(rounded(result.rata_rata_capaian), 2)
     click.echo(f"{'Rata-rata capaian' if _lang() == 'id' else 'Average capaian'}: {average} % "

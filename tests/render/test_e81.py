@@ -87,3 +87,36 @@ def test_the_pdf_is_one_landscape_page_with_the_figures(e81):
     for expected in ("Tabel E.81", "93,33", "82,00", "Sangat Tinggi", "132.000.000",
                      "NIP. 197003121995032004", "Kepala Bappeda"):
         assert expected in text, expected
+
+
+def test_the_optional_columns_give_tingkat_capaian_renja_and_how_each_year_is_counted(e81):
+    from renja.render.e81 import KETERANGAN, RENJA_K, RENJA_RP
+
+    data = render_e81(e81, "xlsx", tambahan=True)
+    values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)["E.81"]
+    formulas = openpyxl.load_workbook(io.BytesIO(data))["E.81"]
+    lines = {values.cell(r, 4).value: r for r in range(1, values.max_row + 1)}
+    header = [values.cell(r, RENJA_K + 1).value for r in range(1, 9)]
+    assert any(str(h).startswith("Tingkat Capaian Kinerja dan Realisasi Anggaran Renja PD "
+                                 "Tahun 2025 (12/7)") for h in header)
+    for row in e81.rows:
+        for ind in row.indikator:
+            r = lines[ind.nama]
+            assert str(formulas.cell(r, RENJA_K + 1).value).startswith("=IF(")
+            got = values.cell(r, RENJA_K + 1).value
+            want = None if ind.capaian_renja is None else ind.capaian_renja.quantize(
+                Decimal("0.01"))
+            assert (None if got in (None, "") else Decimal(str(got))) == want, ind.nama
+    disiplin = lines["Persentase pelanggaran disiplin pegawai"]
+    assert values.cell(disiplin, KETERANGAN + 1).value == (
+        "nilai triwulan terakhir; makin kecil makin baik")
+    assert values.cell(lines["Jumlah dokumen pengendalian"], KETERANGAN + 1).value == (
+        "dijumlahkan per triwulan")
+    kegiatan = lines["Jumlah dokumen pengendalian"]
+    assert Decimal(str(values.cell(kegiatan, RENJA_RP + 1).value)) == Decimal("88.00")  # 132/150
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(
+        io.BytesIO(render_e81(e81, "pdf", tambahan=True))).pages).split())
+    assert "Keterangan" in text and "makin kecil makin baik" in text
+    plain = " ".join(" ".join(p.extract_text() for p in PdfReader(
+        io.BytesIO(render_e81(e81, "pdf"))).pages).split())
+    assert "Keterangan" not in plain

@@ -93,3 +93,23 @@ def test_the_admin_sets_the_predikat_bands_of_a_year_and_the_evaluation_uses_the
                                               "Cukup >= 80\nKurang"}, follow=True)
     assert "baris 2: batas bawah harus makin kecil dari baris ke baris" in \
         refused.content.decode()
+
+
+def test_the_admin_turns_on_e81_s_optional_columns_for_a_year(admin):
+    import io
+
+    import openpyxl
+
+    disdik = Plan.objects.get(perangkat_daerah__singkatan="DISDIK", status="ditetapkan")
+    url = f"/renja/{disdik.pk}/realisasi/e81/xlsx/?tw=1"
+
+    def headers() -> list[object]:
+        data = client_for("verifikator_bappeda").get(url).content
+        sheet = openpyxl.load_workbook(io.BytesIO(data))["E.81"]
+        return [c.value for row in sheet.iter_rows(max_row=8) for c in row]
+
+    assert "Keterangan" not in headers()
+    page = admin.post("/pemda/predikat/", {"tahun": "2024", "teks": "Baik >= 80\nKurang",
+                                           "kolom_tambahan": "1"}, follow=True)
+    assert "E.81 dengan kolom tambahan" in page.content.decode()
+    assert "Keterangan" in headers()

@@ -20,9 +20,14 @@ COLUMNS = 25  # 1–4, ten K/Rp pairs (5–14), 15
 K_RP = {n: (4 + 2 * (n - 5), 5 + 2 * (n - 5)) for n in range(5, 15)}
 """Column number of the regulation → (cell index of K, of Rp)."""
 UNIT = 24
+RENJA_K, RENJA_RP, KETERANGAN = 25, 26, 27
+"""The optional columns some pemda add after (15): tingkat capaian Renja = (12)/(7) in K and
+Rp, and keterangan (how each indicator's year is counted)."""
+EXTRA = 3
+KINDS = {"jumlah": "dijumlahkan per triwulan", "terakhir": "nilai triwulan terakhir",
+         "rata_rata": "rata-rata triwulan"}
 
-
-def header(e81: E81) -> list[list[HeaderCell]]:
+def header(e81: E81, tambahan: bool = False) -> list[list[HeaderCell]]:
     n = e81.tahun
     upper = [
         HeaderCell("No", rowspan=2), HeaderCell("Sasaran", rowspan=2),
@@ -42,39 +47,48 @@ def header(e81: E81) -> list[list[HeaderCell]]:
         HeaderCell("Unit PD Penanggung Jawab", rowspan=2),
     ]
     lower = [HeaderCell(part) for _ in range(10) for part in ("K", "Rp")]
+    if tambahan:
+        upper += [HeaderCell(f"Tingkat Capaian Kinerja dan Realisasi Anggaran Renja PD Tahun "
+                             f"{n} (12/7) (%)", colspan=2),
+                  HeaderCell("Keterangan", rowspan=2)]
+        lower += [HeaderCell("K"), HeaderCell("Rp")]
     return [upper, lower]
 
 
-def numbers() -> list[str]:
+def numbers(tambahan: bool = False) -> list[str]:
     cells = ["1", "2", "3", "4"]
     for n in range(5, 15):
         cells += [f"{n}", ""]
-    return [*cells, "15"]
+    return [*cells, "15", *(("16", "", "17") if tambahan else ())]
 
 
-def e81_layout(e81: E81) -> TableLayout:
+def e81_layout(e81: E81, tambahan: bool = False) -> TableLayout:
+    """The table; with ``tambahan``, the optional columns (16) tingkat capaian Renja and (17)
+    keterangan after the regulation's fifteen."""
+    width = COLUMNS + (EXTRA if tambahan else 0)
     rows: list[Row] = []
     for row in e81.rows:
-        rows.extend(_rows(row))
-    rows.extend(_footer(e81))
+        rows.extend(_rows(row, width))
+    rows.extend(_footer(e81, width))
     upto = "" if e81.sampai_triwulan == 4 else f" s/d Triwulan {ROMAN[e81.sampai_triwulan - 1]}"
-    widths = [1.6, 3.5, 9, 9, *[3.3, 5.8] * 10, 5]
-    money = frozenset({rp for _, rp in K_RP.values()} | {k for k, _ in K_RP.values()})
+    widths = [1.6, 3.5, 9, 9, *[3.3, 5.8] * 10, 5, *((3.3, 3.3, 6) if tambahan else ())]
+    money = frozenset({rp for _, rp in K_RP.values()} | {k for k, _ in K_RP.values()} |
+                      ({RENJA_K, RENJA_RP} if tambahan else set()))
     return TableLayout(
         "e81", "E.81",
         f"Evaluasi terhadap Hasil Renja Perangkat Daerah Lingkup Kabupaten/Kota Tahun "
         f"{e81.tahun}{upto}",
-        header(e81), numbers(), rows, widths, money,
+        header(e81, tambahan), numbers(tambahan), rows, widths, money,
         note=f"Perangkat Daerah : {e81.perangkat_daerah} · Periode pelaksanaan : "
              f"{e81.tahun}{upto} · Indikator dan target kinerja mengacu pada sasaran RKPD",
         font_size=4.6, label="Tabel E.81")
 
 
-def _rows(row: E81Row) -> list[Row]:
+def _rows(row: E81Row, width: int = COLUMNS) -> list[Row]:
     indicators: list[E81Indikator | None] = list(row.indikator) or [None]
     out = []
     for i, ind in enumerate(indicators):
-        cells = [""] * COLUMNS
+        cells = [""] * width
         first = i == 0
         if first:
             cells[0], cells[2] = str(row.nomor), f"{row.kode} {row.nama}".strip()
@@ -85,6 +99,8 @@ def _rows(row: E81Row) -> list[Row]:
             for q in range(4):
                 cells[K_RP[8 + q][1]] = format_rupiah(row.anggaran_triwulan[q])
             cells[K_RP[12][1]] = format_rupiah(row.anggaran)
+            if width > COLUMNS:
+                cells[RENJA_RP] = _percent(row.serapan)
         if ind is not None:
             cells[3] = ind.nama
             cells[K_RP[5][0]] = _k(ind.target_renstra, ind.satuan)
@@ -95,6 +111,9 @@ def _rows(row: E81Row) -> list[Row]:
             cells[K_RP[12][0]] = _k(ind.realisasi, ind.satuan)
             cells[K_RP[13][0]] = _k(ind.realisasi_renstra, ind.satuan)
             cells[K_RP[14][0]] = _percent(ind.capaian_renstra)
+            if width > COLUMNS:
+                cells[RENJA_K] = _percent(ind.capaian_renja)
+                cells[KETERANGAN] = keterangan(ind)
         kind: RowKind = row.level if first and row.level in (  # type: ignore[assignment]
             "program", "kegiatan", "sub_kegiatan") else "indikator"
         values = {K_RP[5][1]: row.pagu_renstra, K_RP[7][1]: row.pagu,
@@ -105,7 +124,13 @@ def _rows(row: E81Row) -> list[Row]:
     return out
 
 
-def _footer(e81: E81) -> list[Row]:
+def keterangan(ind: E81Indikator) -> str:
+    """How the indicator's year was counted, for the optional keterangan column."""
+    said = KINDS[ind.agregasi]
+    return f"{said}; makin kecil makin baik" if ind.polaritas == "negatif" else said
+
+
+def _footer(e81: E81, width: int = COLUMNS) -> list[Row]:
     note = e81.catatan
     basis = "(14)" if e81.dasar == "renstra" else "(12)/(7)"
     lines = [
@@ -121,7 +146,7 @@ def _footer(e81: E81) -> list[Row]:
     ]
     rows = []
     for label, value in lines:
-        cells = [""] * COLUMNS
+        cells = [""] * width
         cells[2], cells[3] = label, value
         rows.append(Row(cells, "total"))
     return rows
@@ -143,9 +168,10 @@ def signatures(tempat: str = "", kepala: Penandatangan | None = None) -> list[st
 
 
 def render_e81(e81: E81, fmt: str, tempat: str = "",
-               kepala: Penandatangan | None = None) -> bytes:
-    """E.81 as a DOCX, PDF or XLSX document (the XLSX with live formulas)."""
-    table = e81_layout(e81)
+               kepala: Penandatangan | None = None, tambahan: bool = False) -> bytes:
+    """E.81 as a DOCX, PDF or XLSX document (the XLSX with live formulas); ``tambahan`` adds
+    the optional columns (16) tingkat capaian Renja and (17) keterangan."""
+    table = e81_layout(e81, tambahan)
     table.closing = signatures(tempat, kepala)
     if fmt == "xlsx":
         from renja.io.xlsx.e81 import render_e81_xlsx

@@ -14,7 +14,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from renja.calc.e81 import E81, E81Indikator, E81Row
 from renja.io.xlsx.cached import with_values
 from renja.io.xlsx.write import MONEY, _as_text, _draw
-from renja.render.e81 import K_RP
+from renja.render.e81 import COLUMNS as COLUMNS_REGULATION
+from renja.render.e81 import K_RP, RENJA_K, RENJA_RP
 from renja.render.layout import TableLayout
 
 
@@ -24,14 +25,32 @@ def render_e81_xlsx(e81: E81, table: TableLayout) -> bytes:
     sheet.title = "E.81"
     rows = _draw(sheet, table)
     _as_text(sheet)
+    extra = table.columns > COLUMNS_REGULATION
     for index, (row, ind, first) in enumerate(_lines(e81)):
         _fill(sheet, rows[index], row, ind, first)
+        if extra:
+            _fill_renja(sheet, rows[index], ind, first)
     last = max(rows.values()) + 2
     for i, text in enumerate(table.closing):
         sheet.cell(last, 3 + 10 * i, text)
     out = io.BytesIO()
     workbook.save(out)
     return with_values(workbook, out.getvalue())
+
+
+def _fill_renja(sheet: Worksheet, r: int, ind: E81Indikator | None, first: bool) -> None:
+    """The optional (16): tingkat capaian Renja = (12)/(7), live, following the polarity."""
+    def at(column: int, kind: int) -> str:
+        return f"{get_column_letter(K_RP[column][kind] + 1)}{r}"
+    if ind is not None:
+        top, bottom = (at(12, 0), at(7, 0)) if ind.polaritas == "positif" else \
+            (at(7, 0), at(12, 0))
+        sheet.cell(r, RENJA_K + 1, f'=IF(OR({top}="",{bottom}="",{bottom}=0),"",'
+                                   f"ROUND({top}/{bottom}*100,2))")
+    if first:
+        spent, pagu = at(12, 1), at(7, 1)
+        sheet.cell(r, RENJA_RP + 1, f'=IF(OR({spent}="",{pagu}="",{pagu}=0),"",'
+                                    f"ROUND({spent}/{pagu}*100,2))")
 
 
 def _lines(e81: E81) -> Iterator[tuple[E81Row, E81Indikator | None, bool]]:

@@ -138,7 +138,8 @@ def set_schedule(request: HttpRequest) -> HttpResponse:
 def set_bands(request: HttpRequest) -> HttpResponse:
     post = request.POST
     return _do(request, lambda: admin.set_bands(request.user, post.get("tahun", ""),
-                                                post.get("teks", "")),
+                                                post.get("teks", ""),
+                                                post.get("kolom_tambahan") == "1"),
                lambda s: f"Skala predikat {s.tahun} disimpan.")
 
 

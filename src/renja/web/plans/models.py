@@ -367,12 +367,15 @@ class LaporanTriwulan(models.Model):
 
 
 class SkalaPredikat(models.Model):
-    """A pemda's predikat bands for a year, as written (``Sangat Tinggi ≥ 91`` per line)."""
+    """A pemda's evaluation settings for a year: its predikat bands as written (``Sangat
+    Tinggi ≥ 91`` per line) and whether its E.81 carries the optional columns."""
 
     pemda = models.ForeignKey("accounts.Pemda", on_delete=models.CASCADE,
                               related_name="skala_predikat")
     tahun = models.PositiveIntegerField()
     teks = models.TextField()
+    kolom_tambahan = models.BooleanField(
+        default=False, help_text="E.81 with (16) tingkat capaian Renja and (17) keterangan")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["pemda", "tahun"],
@@ -382,6 +385,12 @@ class SkalaPredikat(models.Model):
 def bands_for(plan: Plan) -> tuple[Band, ...]:
     """The predikat bands of the plan's pemda and year, else the default ones."""
     return bands_of(plan.perangkat_daerah.pemda_id, plan.tahun)
+
+
+def e81_extra(plan: Plan) -> bool:
+    """Whether the plan's pemda prints E.81 with the optional columns for its year."""
+    return SkalaPredikat.objects.filter(pemda_id=plan.perangkat_daerah.pemda_id,
+                                        tahun=plan.tahun, kolom_tambahan=True).exists()
 
 
 def bands_of(pemda_id: int, tahun: int) -> tuple[Band, ...]:

@@ -28,7 +28,7 @@ from renja.web.outcome import attempt, raise_refusal
 from renja.web.plans import checked
 from renja.web.plans.access import get_plan
 from renja.web.plans.actions import realisasi as actions
-from renja.web.plans.models import LaporanTriwulan, Plan, bands_for
+from renja.web.plans.models import LaporanTriwulan, Plan, bands_for, e81_extra
 from renja.web.plans.permissions import quarter_refusal
 
 ROMAN = ("I", "II", "III", "IV")
@@ -230,7 +230,7 @@ def e81(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     result = evaluate(renja, realisasi, tw, bands=bands_for(plan),
                       renstra=checked.renstra_of(plan)[0])
     data = render_e81(result, fmt, signed.tempat or "" if signed else "",
-                      signed.penandatangan if signed else None)
+                      signed.penandatangan if signed else None, tambahan=e81_extra(plan))
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
     name = _name(plan, f"e81-tw{tw}")
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'

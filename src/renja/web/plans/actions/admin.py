@@ -187,17 +187,20 @@ def load_ranwal(user: Any, agency_pk: object, tahun: str, items: list[RanwalLine
     return agency, year, len(items)
 
 
-def set_bands(user: Any, tahun: str, teks: str) -> SkalaPredikat:
+def set_bands(user: Any, tahun: str, teks: str, kolom_tambahan: bool = False
+              ) -> SkalaPredikat:
     """The pemda's predikat bands for a year (checked: from the highest, minimums going down,
-    the last without one)."""
+    the last without one), and whether its E.81 carries the optional columns."""
     member = admin_of(user)
     year = _year(tahun)
     bands = parse_bands(clean_text(teks)[:2000])
     with transaction.atomic():
         skala, _ = SkalaPredikat.objects.update_or_create(
-            pemda=member.pemda, tahun=year, defaults={"teks": bands_text(bands)})
+            pemda=member.pemda, tahun=year, defaults={"teks": bands_text(bands),
+                                                      "kolom_tambahan": kolom_tambahan})
+        extra = "; E.81 dengan kolom tambahan" if kolom_tambahan else ""
         _audit(member, user, "pemda.predikat.ubah", f"predikat {year}",
-               bands_text(bands).replace("\n", "; "))
+               bands_text(bands).replace("\n", "; ") + extra)
     return skala
 
 
