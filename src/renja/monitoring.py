@@ -89,6 +89,36 @@ def set_kinds(realisasi: Realisasi, renja: Renja, kinds: dict[int, str],
     return changes
 
 
+def set_weights(realisasi: Realisasi, renja: Renja, weights: dict[int, str]) -> list[Change]:
+    """Each indicator's weight (bobot) in the averages, as typed per line (empty: 1)."""
+    grid = lines(renja)
+    changes = []
+    for index, text in weights.items():
+        line = _line(grid, index)
+        if line.indikator is None:
+            continue
+        try:
+            weight = parse_decimal(text) if text.strip() else Decimal(1)
+        except RenjaError as exc:
+            raise RenjaError(f"{line.kode} {line.indikator}: weight {exc.message('en')}",
+                             f"{line.kode} {line.indikator}: bobot {exc.message('id')}"
+                             ) from exc
+        if weight < 0 or weight > 1000:
+            raise RenjaError(f"{line.kode} {line.indikator}: a weight is 0 to 1000",
+                             f"{line.kode} {line.indikator}: bobot antara 0 dan 1000")
+        item = realisasi.of_indicator(line.kode, line.indikator)
+        old = item.bobot if item else Decimal(1)
+        if old == weight:
+            continue
+        if item is None:
+            item = RealisasiIndikator(kode=line.kode, indikator=line.indikator)
+            realisasi.indikator.append(item)
+        item.bobot = weight
+        changes.append(Change(line.kode, line.indikator, "bobot", format_number(old),
+                              format_number(weight)))
+    return changes
+
+
 def set_quarter(realisasi: Realisasi, renja: Renja, triwulan: int,
                 values: dict[int, str], money: dict[int, str]) -> list[Change]:
     """Set triwulan ``triwulan`` from what was typed per line (``values``: an indicator's

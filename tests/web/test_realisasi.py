@@ -235,3 +235,26 @@ def test_the_cli_stores_a_realisation_file_through_the_same_action(disdik, tmp_p
                                  env={"RENJA_LANG": "id"})
     assert (refused.exit_code, refused.output) == (
         2, "Error: hanya perencana perangkat daerah yang mengisi realisasi\n")
+
+
+def test_a_weight_set_in_the_grid_counts_in_the_average_and_is_audited(disdik, planner):
+    from renja.calc.e81 import evaluate
+
+    line = first_indicator(disdik)
+    refused = planner.post(f"/renja/{disdik.pk}/realisasi/2/simpan/", {
+        "version": version(disdik), f"w{line.index}": "tiga"})
+    assert refused.status_code == 422
+    assert f"{line.kode} {line.indikator}: bobot" in refused.content.decode().replace(
+        "&#x27;", "'")
+    before = evaluate(disdik.renja(), quarter.current(disdik)[0], 2,
+                      dasar="renja").rata_rata_capaian
+    saved = planner.post(f"/renja/{disdik.pk}/realisasi/2/simpan/", {
+        "version": version(disdik), f"w{line.index}": "3"})
+    assert saved.status_code == 302
+    data = quarter.current(disdik)[0]
+    assert data.of_indicator(line.kode, line.indikator).bobot == 3  # type: ignore[union-attr]
+    assert evaluate(disdik.renja(), data, 2, dasar="renja").rata_rata_capaian != before
+    assert before is not None
+    assert AuditEntry.objects.filter(plan=disdik, field="bobot", old="1", new="3").exists()
+    page = planner.get(f"/renja/{disdik.pk}/realisasi/?tw=2").content.decode()
+    assert f'name="w{line.index}" value="3"' in page

@@ -81,6 +81,7 @@ def _context(request: HttpRequest, plan: Plan, tw: int, typed: dict[str, str] | 
             "line": line,
             "kind": typed.get(f"k{line.index}", (done.agregasi if done else None) or ""),
             "polarity": typed.get(f"p{line.index}", (done.polaritas if done else None) or ""),
+            "weight": typed.get(f"w{line.index}", format_number(done.bobot) if done else "1"),
             "inferred": inferred,
             "earlier": [_number(v) for v in values[:tw - 1]],
             "value": typed.get(f"r{line.index}", _number(values[tw - 1])),
@@ -145,9 +146,10 @@ def save(request: HttpRequest, pk: int, tw: int) -> HttpResponse:
     notes = {f: post[f] for f in actions.NOTE_FIELDS if f in post}
     kinds = {int(k[1:]): v for k, v in post.items() if re.fullmatch(r"k\d{1,5}", k)}
     polarities = {int(k[1:]): v for k, v in post.items() if re.fullmatch(r"p\d{1,5}", k)}
+    weights = {int(k[1:]): v for k, v in post.items() if re.fullmatch(r"w\d{1,5}", k)}
     result, failed = attempt(lambda: actions.save_quarter(
         plan.pk, request.user, tw, values, money, notes, post.get("version", ""),
-        kinds=kinds, polarities=polarities))
+        kinds=kinds, polarities=polarities, weights=weights))
     if failed is not None:
         if failed.status == 404:
             raise_refusal(failed)

@@ -48,13 +48,15 @@ def current(plan: Plan) -> tuple[Realisasi, int]:
 def save_quarter(pk: int, user: Any, triwulan: int, values: dict[int, str],
                  money: dict[int, str], notes: dict[str, str], version: object,
                  via: str = "ui", kinds: dict[int, str] | None = None,
-                 polarities: dict[int, str] | None = None) -> tuple[Realisasi, int]:
-    """Store what was typed for ``triwulan`` (and each indicator's kind and polarity);
+                 polarities: dict[int, str] | None = None,
+                 weights: dict[int, str] | None = None) -> tuple[Realisasi, int]:
+    """Store what was typed for ``triwulan`` (and each indicator's kind, polarity and weight);
     refused as a whole when any value cannot be read, the person may not, or someone saved
     since ``version``."""
     def change(realisasi: Realisasi, renja: Renja, _: set[int]) -> list[monitoring.Change]:
         changes = monitoring.set_quarter(realisasi, renja, triwulan, values, money)
         changes += monitoring.set_kinds(realisasi, renja, kinds or {}, polarities or {})
+        changes += monitoring.set_weights(realisasi, renja, weights or {})
         return changes + _set_notes(realisasi, triwulan, notes)
 
     realisasi, stored, _ = _change(pk, user, {triwulan}, change, read_version(version), via)
