@@ -233,6 +233,14 @@ def test_a_year_of_realisation_reported_reviewed_and_evaluated(page, tmp_path):
     expect(page.locator(".messages")).to_contain_text(f"realisasi-tw3.xlsx: {filled} nilai diisi")
     expect(page.locator("#realisasi input[name^=r]").first).to_have_value("2")
 
+    # quarter IV in the grid, one indicator weighted double
+    page.click("#tab-4")
+    page.locator("#realisasi input[name^=r]").first.fill("4")
+    page.locator("#realisasi input[name^=w]").first.fill("2")
+    page.click("button:text('Simpan realisasi triwulan IV')")
+    expect(page.locator(".messages")).to_contain_text("Realisasi triwulan IV tersimpan")
+    expect(page.locator("#realisasi input[name^=w]").first).to_have_value("2")
+
     switch(page, "verifikator_bappeda")
     page.goto(page.base + f"/renja/{plan.pk}/realisasi/?tw=2")
     page.fill("form.action-kembalikan input[name=note]", "Lampirkan bukti kegiatan TW II")
