@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from renja.domain import Renja
 from renja.domain.realisasi import Realisasi, RealisasiAnggaran, RealisasiIndikator
@@ -220,13 +221,9 @@ def _set_indicator(realisasi: Realisasi, kode: str, nama: str, triwulan: int,
             return []
         item = RealisasiIndikator(kode=kode, indikator=nama)
         realisasi.indikator.append(item)
-    old = item.triwulan[triwulan - 1]
-    if old == value:
-        return []
-    quarters = list(item.triwulan)
-    quarters[triwulan - 1] = value
-    item.triwulan = quarters
-    return [Change(kode, nama, f"realisasi_tw{triwulan}", _shown(old), _shown(value))]
+    changed, old = _replace(item, triwulan, value)
+    return [Change(kode, nama, f"realisasi_tw{triwulan}", _shown(old), _shown(value))] \
+        if changed else []
 
 
 def _set_money(realisasi: Realisasi, kode: str, triwulan: int, amount: int | None
@@ -237,15 +234,21 @@ def _set_money(realisasi: Realisasi, kode: str, triwulan: int, amount: int | Non
             return []
         item = RealisasiAnggaran(kode=kode)
         realisasi.anggaran.append(item)
+    changed, old = _replace(item, triwulan, amount)
+    return [Change(kode, "anggaran", f"anggaran_tw{triwulan}", format_rupiah(old),
+                   format_rupiah(amount))] if changed else []
+
+
+def _replace(item: RealisasiIndikator | RealisasiAnggaran, triwulan: int,
+             value: Decimal | int | None) -> tuple[bool, Any]:
+    """Put ``value`` in the item's quarter; (whether it changed, the value before)."""
     old = item.triwulan[triwulan - 1]
-    if old == amount:
-        return []
-    quarters = list(item.triwulan)
-    quarters[triwulan - 1] = amount
+    if old == value:
+        return False, old
+    quarters: list[Any] = list(item.triwulan)
+    quarters[triwulan - 1] = value
     item.triwulan = quarters
-    return [Change(kode, "anggaran", f"anggaran_tw{triwulan}",
-                   format_rupiah(old) if old is not None else "",
-                   format_rupiah(amount) if amount is not None else "")]
+    return True, old
 
 
 def _shown(value: Decimal | None) -> str:

@@ -20,6 +20,7 @@ from renja.calc.renstra import (
 )
 from renja.domain import PlanNode
 from renja.domain.renstra import Renstra
+from renja.domain.target import Target
 from renja.numbers import format_rupiah
 from renja.rules.registry import Context, rule, where
 
@@ -47,6 +48,12 @@ def _noted(ctx: Context, node: PlanNode) -> bool:
         return True
     return any(row.kode == node.kode and row.catatan and row.catatan.strip()
                for row in ctx.renja.tc31.rows)
+
+
+def _differ(theirs: Target | None, ours: Target | None) -> bool:
+    """Both state a number, and not the same one."""
+    a, b = value(theirs), value(ours)
+    return a is not None and b is not None and a != b
 
 
 def _matched(ctx: Context) -> Iterator[Link]:
@@ -131,8 +138,7 @@ def target_departs(ctx: Context) -> None:
             theirs_ind = indicator_of(link.row, ind)
             theirs = target_for(renstra, theirs_ind, n) if theirs_ind else None
             ours = ind.target_n
-            if theirs is None or ours is None or value(theirs) is None or \
-                    value(ours) is None or value(theirs) == value(ours):
+            if theirs is None or ours is None or not _differ(theirs, ours):
                 continue
             label = where("tc33", link.node.kode, link.node.nama)
             ctx.report(table="tc33", kode=link.node.kode, field="target_n",
@@ -185,8 +191,7 @@ def tc29_target(ctx: Context) -> None:
             theirs_ind = indicator_of(theirs_row, ind.nama)
             theirs = theirs_ind.kondisi_akhir if theirs_ind else None
             ours = ind.target_renstra
-            if theirs is None or ours is None or value(theirs) is None or \
-                    value(ours) is None or value(theirs) == value(ours):
+            if theirs is None or ours is None or not _differ(theirs, ours):
                 continue
             label = f"{where('tc29', row.kode, row.nama)}, indikator '{ind.nama}'"
             ctx.report(table="tc29", kode=row.kode, field="target_renstra",
