@@ -419,3 +419,9 @@ def test_tabel_builds_t_c_30_from_last_year_s_table_keeping_the_plan_s_notes(tmp
     assert tc30.rows[1].catatan == "Ditulis perencana"
     assert [(v.tahun, v.nilai.text if v.nilai else None) for v in tc30.rows[1].realisasi] == [
         (2023, "64,09%"), (2024, None)]
+
+
+def test_realisasi_import_is_where_people_look_for_it(run):
+    result = run("realisasi", "import", "--help")
+    assert result.exit_code == 0
+    assert "Store the quarterly realisation in FILE" in result.output

@@ -284,7 +284,8 @@ def _import_one(path: Path, output: str | None, report: bool, lang: str) -> None
                    "the plan's own notes.")
 @click.option("--renstra", "renstra_file", type=click.Path(dir_okay=False, exists=True,
                                                            path_type=Path),
-              help="The agency's Renstra (T-C.27 XLSX or JSON), for --tc30.")
+              help="The agency's Renstra (T-C.27 XLSX or JSON): T-C.29's column (4) and "
+                   "T-C.30's rows and targets.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True,
               help="Write the plan as renja/1 JSON here.")
 @reports_errors
@@ -316,7 +317,8 @@ def tabel(plan: str, ranwal: Path | None, usulan: Path | None, tc29_from: str | 
                              "--tc29-dari memerlukan --realisasi (realisasi Renja itu)")
         before = read_plan(tc29_from).renja
         last = read_plan(last_plan).renja if last_plan else None
-        renja.tc29 = generate_tc29(before, read_realisasi(reported, before), last)
+        renja.tc29 = generate_tc29(before, read_realisasi(reported, before), last,
+                                   read_renstra_file(renstra_file) if renstra_file else None)
     if ranwal is not None:
         renja.tc31 = generate_tc31(renja, read_ranwal(ranwal.read_bytes(), ranwal.name))
     if usulan is not None:
@@ -640,6 +642,8 @@ def _register_plan_commands() -> None:
         if command.callback is not None:
             command.callback = reports_errors(command.callback)
     cli.add_command(plan_group)
+    # the same command where people look for it: `renja realisasi import`
+    realisasi.add_command(plan_group.commands["realisasi"], "import")
     for command in DATA_COMMANDS:
         cli.add_command(command)
 

@@ -197,3 +197,17 @@ def test_without_a_renstra_t_c_30_keeps_last_year_s_rows():
     assert [r.indikator for r in tc30.rows] == [r.indikator for r in example.tc30.rows]
     assert tc30.rows[0].realisasi[0].tahun == 2023
     assert tc30.rows[0].realisasi[0].nilai.text == "70,04"  # type: ignore[union-attr]
+
+
+def test_column_4_comes_from_the_renstra_when_it_has_the_indicator():
+    from renja.domain.renstra import Renstra, RenstraIndikator, RenstraRow
+
+    renstra = Renstra(tahun_awal=2023, rows=[RenstraRow(
+        level="kegiatan", kode="2.15.02.2.01", nama="Pengendalian", indikator=[
+            RenstraIndikator(nama="Jumlah dokumen pengendalian",
+                             kondisi_akhir=parse_target("55 dok"))])])
+    tc29 = generate_tc29(plan(), reported(), last_year(), renstra)
+    [k] = row(tc29, "2.15.02.2.01").indikator
+    assert (k.target_renstra.text, k.capaian_renstra.text) == ("55 dok", "96,36%")  # 53/55
+    [p] = row(tc29, "2.15.02").indikator  # not in this Renstra: the plan's own
+    assert p.target_renstra.text == "90%"

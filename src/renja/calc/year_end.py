@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from renja.calc.capaian import combine, infer_agregasi
 from renja.calc.evaluation import fill_tc29
+from renja.calc.renstra import bidang_of, indicator_of, same_code
 from renja.domain import (
     Indikator,
     NilaiTahun,
@@ -38,9 +39,13 @@ from renja.domain.renstra import Renstra, RenstraIndikator
 from renja.numbers import format_number
 
 
-def generate_tc29(before: Renja, realisasi: Realisasi, last: Renja | None = None) -> Tc29:
-    """T-C.29 for the plan of year ``before.tahun + 2``."""
+def generate_tc29(before: Renja, realisasi: Realisasi, last: Renja | None = None,
+                  renstra: Renstra | None = None) -> Tc29:
+    """T-C.29 for the plan of year ``before.tahun + 2``; column (4) from the agency's
+    ``renstra`` (its kondisi akhir) where it has the row and indicator."""
     previous = _index(last) if last is not None else {}
+    bidang = bidang_of(before)
+    planned = {same_code(row.kode, bidang): row for row in renstra.coded()} if renstra else {}
     estimated = _tc29_index(before)
     rows = []
     for node in before.rencana.walk():
@@ -53,9 +58,12 @@ def generate_tc29(before: Renja, realisasi: Realisasi, last: Renja | None = None
             agregasi = ind.agregasi or infer_agregasi(ind.nama, satuan) or "jumlah"
             reported = realisasi.of_indicator(kode, ind.nama)
             year = combine(list(reported.triwulan), agregasi) if reported else None
+            in_renstra = planned.get(same_code(node.kode, bidang))
+            ends = indicator_of(in_renstra, ind) if in_renstra else None
             item = Tc29Indikator(
                 nama=ind.nama,
-                target_renstra=(then.target_renstra if then and then.target_renstra
+                target_renstra=(ends.kondisi_akhir if ends and ends.kondisi_akhir else
+                                then.target_renstra if then and then.target_renstra
                                 else ind.target_renstra),
                 realisasi_sd_n3=estimated.get(key),
                 target_n2=ind.target_n,

@@ -237,7 +237,8 @@ def generate_tc29_view(request: HttpRequest, pk: int) -> HttpResponse:
                 f"perangkat daerah ini")
         before, last = sources
         data = Realisasi.model_validate(before.realisasi.data)
-        renja.tc29 = generate_tc29(before.renja(), data, last.renja() if last else None)
+        renja.tc29 = generate_tc29(before.renja(), data, last.renja() if last else None,
+                                   checked.renstra_of(plan)[0])
 
     return _change(request, pk, "tc29", change)
 
