@@ -155,3 +155,14 @@ def test_a_workbook_without_a_tc27_table_is_named(tmp_path):
         read_renstra(path)
     assert caught.value.message("id") == (
         "lain.xlsx: tidak ada tabel T-C.27 (baris judul dengan kolom 'kode' dan 'indikator')")
+
+
+def test_a_tujuan_typed_again_on_every_row_is_one_tujuan(tmp_path):
+    rows = [list(r) for r in ROWS]
+    for row in rows[1:]:
+        row[0] = rows[0][0]  # not merged: the same tujuan typed on each line
+    path = three_row_header(tmp_path / "ulang.xlsx", rows)
+    found = read_renstra(path)
+    assert [r.level for r in found.rows].count("tujuan") == 1
+    assert [r.level for r in found.rows] == ["tujuan", "sasaran", "program", "kegiatan",
+                                             "sub_kegiatan"]

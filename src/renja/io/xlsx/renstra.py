@@ -267,7 +267,8 @@ def _line(values: list[Any], number: int, columns: Columns, scale: int,
     created: RenstraRow | None = None
     for level, column in (("tujuan", columns.tujuan), ("sasaran", columns.sasaran)):
         text = cell(column)
-        if text and not any(r.level == level and r.nama == text for r in rows[-50:]):
+        latest = next((r for r in reversed(rows) if r.level == level), None)
+        if text and (latest is None or latest.nama != text):  # typed again on each row: once
             created = RenstraRow(level=level, nama=text, line=number)
             rows.append(created)
     if kode_text:
