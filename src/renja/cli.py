@@ -358,15 +358,23 @@ def export(plan: str, table: str, fmt: str, output: str | None) -> None:
                                                            path_type=Path),
               help="The agency's Renstra (T-C.27 as XLSX, or renja-renstra/1 JSON): also "
                    "compare the plan with it (rules R001-R006).")
+@click.option("--pemda", "pemda", is_flag=True,
+              help="FILES are one pemda's plans of a year (with its pemda.json: ceilings, "
+                   "deadlines, RKPD total): run the cross-agency checks P001-P008 instead.")
+@click.option("--tahun", type=click.IntRange(2000, 2100), default=None,
+              help="With --pemda: the plan year (default: pemda.json's, else the plans').")
 @reports_errors
 def check(files: tuple[str, ...], fmt: str, rules: tuple[str, ...], workers: int | None,
-          renstra_file: Path | None) -> None:
+          renstra_file: Path | None, pemda: bool, tahun: int | None) -> None:
     """Check one or more Renja files (anything `renja import` reads; folders, globs and ZIP
     files of documents too, checked in parallel, ending with a summary per file).
 
     Exit code 0 without errors, 1 when there are errors, 2 when a file cannot be read.
     """
     lang = _lang()
+    if pemda:
+        _check_pemda(files, fmt, rules, tahun, lang)
+        return
     renstra = read_renstra_file(renstra_file) if renstra_file else None
     with workspace() as work:
         documents = expand(list(files), Path(work))
@@ -381,6 +389,63 @@ def check(files: tuple[str, ...], fmt: str, rules: tuple[str, ...], workers: int
         sys.exit(2)
     if any(f.severity == "error" for f in findings):
         sys.exit(1)
+
+
+def _check_pemda(files: tuple[str, ...], fmt: str, rules: tuple[str, ...], tahun: int | None,
+                 lang: str) -> None:
+    from renja.rkpd.checks import check_pemda
+    from renja.rkpd.files import read_pemda
+
+    with workspace() as work:
+        pemda, notes = read_pemda(list(files), tahun, Path(work))
+    for note in notes:
+        click.echo(note, err=True)
+    findings = check_pemda(pemda, lang, only=set(rules) or None)
+    if fmt == "json":
+        click.echo(as_json(findings), nl=False)
+    else:
+        planned = sum(1 for u in pemda.units if u.plan is not None)
+        click.echo(f"{pemda.pemda} {pemda.tahun}: {planned} Renja dari {len(pemda.units)} "
+                   f"perangkat daerah" if lang == "id" else
+                   f"{pemda.pemda} {pemda.tahun}: {planned} plans of {len(pemda.units)} "
+                   f"agencies")
+        click.echo(as_text(findings, lang), nl=False)
+    if any(f.severity == "error" for f in findings):
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--tahun", type=click.IntRange(2000, 2100), default=None,
+              help="The plan year (default: pemda.json's, else the plans').")
+@click.option("--to", "fmt", type=click.Choice(["xlsx", "docx", "pdf", "csv", "json"]),
+              required=True, help="Document (xlsx with live sums, docx, pdf) or open data.")
+@click.option("--layout", type=click.Choice(["rkpd", "prioritas"]), default="rkpd",
+              show_default=True,
+              help="rkpd: the national system's default table; prioritas: the 'format RKPD' "
+                   "with prioritas daerah, sasaran daerah and prioritas nasional.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True)
+@reports_errors
+def rkpd(inputs: tuple[str, ...], tahun: int | None, fmt: str, layout: str,
+         output: str) -> None:
+    """Compile the RKPD table from all agencies' plans of a pemda (folders, globs, ZIP files;
+    a pemda.json among them gives agencies, ceilings, deadlines and the RKPD total), grouped by
+    urusan, bidang urusan and perangkat daerah with a TOTAL row."""
+    from renja.render.rkpd import render_rkpd
+    from renja.rkpd import compile_rkpd
+    from renja.rkpd.files import read_pemda
+
+    with workspace() as work:
+        pemda, notes = read_pemda(list(inputs), tahun, Path(work))
+    for note in notes:
+        click.echo(note, err=True)
+    compiled = compile_rkpd(pemda)
+    Path(output).write_bytes(render_rkpd(compiled, fmt, layout))
+    over = [c for c in compiled.ceilings if c.over]
+    click.echo(f"RKPD {pemda.pemda} {pemda.tahun}: "
+               f"{sum(1 for u in pemda.units if u.plan)} perangkat daerah, total Rp "
+               f"{format_rupiah(compiled.total.pagu_n)}; {len(over)} melebihi pagu → {output}",
+               err=True)
 
 
 def _run_all(documents: list[tuple[str, Path]], lang: str, rules: tuple[str, ...],
@@ -607,15 +672,31 @@ def serve(host: str, demo: bool) -> None:
 @click.option("--defect", "defects", multiple=True, type=click.Choice(sorted(DEFECTS)),
               help="Plant this mistake in every other plan, in turn (repeatable): "
                    + "; ".join(f"{k} ({v[0]}): {v[1]}" for k, v in DEFECTS.items()) + ".")
+@click.option("--pemda", "pemda_set", type=click.Choice(["planted", "consistent"]),
+              default=None,
+              help="Write one pemda of --plans agencies as JSON with its pemda.json (ceilings, "
+                   "deadlines, RKPD total) for `renja rkpd` and `renja check --pemda`: "
+                   "consistent, or with one of each cross-agency problem planted.")
 @click.option("--verify", is_flag=True,
               help="Read the written plans back and print the figures: T-C.33 money exact, "
                    "errors on consistent plans, planted defects found.")
 @reports_errors
 def demo_data(output: str, plans: int, fmt: str, seed: int, conventions: tuple[str, ...],
-              defects: tuple[str, ...], verify: bool) -> None:
+              defects: tuple[str, ...], pemda_set: str | None, verify: bool) -> None:
     """Write synthetic plans (40 agencies per pemda, 20-150 sub kegiatan each): consistent,
     or printed by real documents' conventions and with planted mistakes."""
     from pathlib import Path
+
+    if pemda_set:
+        from renja.demo.pemda import demo_pemda
+        from renja.rkpd.files import write_pemda
+
+        made = demo_pemda(plans, planted=pemda_set == "planted", seed=seed)
+        written = write_pemda(made.pemda, Path(output))
+        click.echo(f"{len(written) - 1} Renja + pemda.json → {output}", err=True)
+        for code, unit in sorted(made.planted.items()):
+            click.echo(f"{code}: {unit}", err=True)
+        return
 
     from renja.demo.conventions import verify as verify_corpus
     from renja.demo.conventions import write_convention_corpus

@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from renja.cli import cli
-from renja.rules import FAMILIES, RULES
+from renja.rkpd.checks import PEMDA_RULES, PemdaRule
+from renja.rules import FAMILIES, RULES, Rule
 
 HEADER = """# CLI reference
 
@@ -59,11 +60,15 @@ def rules_markdown() -> str:
         "**warning** (probably wrong, or needs a look), **info** (worth knowing). Messages are in "
         "Bahasa Indonesia; `--lang en` gives English.\n",
     ]
+    every: dict[str, Rule | PemdaRule] = {**RULES, **PEMDA_RULES}
     for family, (title_id, title_en) in FAMILIES.items():
         parts.append(f"\n## {title_id} ({title_en}): `{family}`\n\n")
+        if family == "pemda":
+            parts.append("Run by `renja check --pemda` and Bappeda's RKPD page over all "
+                         "agencies' plans of a year, not by `renja check` on one plan.\n\n")
         parts.append("| code | severity | checks | example finding |\n|---|---|---|---|\n")
-        for code in sorted(RULES):
-            rule = RULES[code]
+        for code in sorted(every):
+            rule = every[code]
             if rule.family != family:
                 continue
             example = rule.example.replace("|", "\\|")

@@ -83,6 +83,8 @@ class PlanNode(KodeMixin):
     catatan: str | None = None
     prioritas_nasional: str | None = None
     prioritas_daerah: str | None = None
+    sasaran_daerah: str | None = Field(
+        default=None, description="The RKPD's sasaran pembangunan daerah the row serves")
     kelompok_sasaran: str | None = None
     penanggung_jawab: str | None = Field(
         default=None, description="Perangkat daerah (or unit) responsible, as SIPD-RI prints")

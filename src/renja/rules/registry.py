@@ -20,6 +20,7 @@ FAMILIES = {
     "target": ("Target dan satuan", "Targets and units"),
     "teks": ("Teks", "Text"),
     "renstra": ("Renstra", "Renstra"),
+    "pemda": ("Lintas perangkat daerah (RKPD)", "Across agencies (RKPD)"),
 }
 
 
