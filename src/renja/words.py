@@ -32,6 +32,9 @@ AUDIT = {
     "pemda.pengguna.sandi": "Kata sandi diatur ulang",
     "pemda.ranwal.muat": "Ranwal RKPD dimuat", "pemda.jadwal.ubah": "Jadwal tahapan diubah",
     "pemda.predikat.ubah": "Skala predikat diubah",
+    "pemda.pagu_rkpd.ubah": "Total pagu RKPD diubah",
+    "pemda.perangkat_daerah.mandat": "Bidang urusan perangkat daerah diubah",
+    "renja.nomenklatur.pindah": "Kode dipindahkan ke nomenklatur baru",
 }
 VIA = {"ui": "lewat aplikasi", "api": "lewat API", "import": "lewat impor",
        "cli": "lewat baris perintah"}

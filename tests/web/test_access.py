@@ -34,7 +34,7 @@ def test_a_planner_of_another_agency_gets_not_found_for_every_url(other_planner,
 
 def test_the_verifier_reads_every_plan_of_the_pemda_but_cannot_edit(verifier, bkpsdm):
     page = verifier.get("/renja/").content.decode()
-    assert page.count('<td><a href="/renja/') == 5
+    assert page.count('<td><a href="/renja/') == 6
     assert verifier.get(f"/renja/{bkpsdm.pk}/").status_code == 200
     assert "Ubah</button>" not in verifier.get(f"/renja/{bkpsdm.pk}/").content.decode()
     assert verifier.get(f"/renja/{bkpsdm.pk}/baris/0.0.0.0/").status_code == 403

@@ -67,7 +67,8 @@ def test_the_admin_sees_which_agencies_have_no_head_to_approve_their_plans(admin
             for row in page.split("<tbody>")[1].split("</tbody>")[0].split("<tr>")[1:]}
     flagged = {name for name, row in rows.items() if "belum ada akun Kepala OPD" in row}
     assert flagged == {"Badan Perencanaan Pembangunan Daerah (BAPPEDA)",
-                       "Dinas Lingkungan Hidup (DLH)", "Dinas Pendidikan (DISDIK)"}
+                       "Dinas Lingkungan Hidup (DLH)", "Dinas Pendidikan (DISDIK)",
+                       "Rumah Sakit Umum Daerah Bangil (RSUD)"}
 
 
 def test_a_user_s_email_must_be_an_address(admin):

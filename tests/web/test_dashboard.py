@@ -76,7 +76,7 @@ def test_the_pemda_dashboard_lists_every_agency_and_sorts_by_absorption(disdik):
     table = html.split('id="tabel-pemda"')[1]
     names = re.findall(r"<tr(?: class=\"late\")?><td>(?:<a [^>]*>)?([^<]+)<", table)
     assert names[0] == "Dinas Pendidikan"  # the only agency with a set plan and money spent
-    assert sorted(names[1:]) == names[1:] and len(names) == 5
+    assert sorted(names[1:]) == names[1:] and len(names) == 6
     assert "Renja belum ditetapkan" in table
     dash = expected(disdik, 2)
     assert text(html, "kpi-serapan") == percent(dash.daya_serap)

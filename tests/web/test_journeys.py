@@ -336,3 +336,55 @@ def test_the_planner_uploads_the_renstra_fixes_a_row_and_the_plan_is_checked_aga
     open_plan(page, plan.pk)
     expect(page.locator(".findings")).to_contain_text(
         "berbeda dari Renstra 2.000.000 tanpa catatan di T-C.31 atau T-C.33")
+
+
+def test_the_verifier_compiles_the_rkpd_and_follows_a_duplicated_sub_kegiatan(page, tmp_path):
+    """Bappeda's pemda view: the admin sets a ceiling for one sumber dana; the verifier opens
+    the RKPD of all agencies, sees the agency over its ceiling and the sub kegiatan two
+    agencies plan, follows the link to the row, and downloads the workbook."""
+    import openpyxl
+    from playwright.sync_api import expect
+
+    page.set_viewport_size(LAPTOP)
+    log_in(page, "admin_pasuruan")
+    page.click("nav >> text=Admin pemda")
+    ceiling = page.locator("form[action$='/pemda/pagu/']")
+    ceiling.locator("select[name=perangkat_daerah]").select_option(label="DINKES")
+    ceiling.locator("input[name=tahun]").fill("2024")
+    ceiling.locator("input[name=pagu]").fill("10.000.000.000")
+    ceiling.locator("input[name=sumber_dana]").fill("APBD")
+    ceiling.locator("button:text('Simpan pagu')").click()
+    expect(page.locator(".messages")).to_contain_text(
+        "Pagu DINKES 2024 sumber dana APBD: Rp 10.000.000.000.")
+    switch(page, "verifikator_bappeda")
+    page.click("nav >> text=RKPD")
+    expect(page.locator("h1")).to_have_text("RKPD Kabupaten Pasuruan Tahun 2024")
+    over = page.locator("#tabel-pagu tr.over")
+    expect(over).to_have_count(2)
+    expect(over.nth(0)).to_contain_text("Dinas Kesehatan")
+    expect(over.nth(0)).to_contain_text("APBD")
+    expect(over.nth(1)).to_contain_text("Dinas Lingkungan Hidup")
+    expect(over.nth(1)).to_contain_text("melebihi pagu")
+    expect(page.locator("#jumlah-melebihi")).to_have_text("2")
+    expect(page.locator("#temuan-pemda [data-rule=P004]")).to_contain_text(
+        "DINKES: sumber dana APBD Rp 16.944.000.000 melebihi pagu Rp 10.000.000.000")
+    duplicate = page.locator("#temuan-pemda [data-rule=P001]")
+    expect(duplicate).to_have_count(1)
+    expect(duplicate).to_contain_text("direncanakan oleh 2 perangkat daerah: DINKES, RSUD")
+    kode = duplicate.inner_text().split()[2]
+    expect(page.locator("#tabel-rkpd tr.flagged")).to_have_count(2)
+    both(page, "rkpd")
+    with page.expect_download() as download:
+        page.click("#rkpd-unduh >> text=XLSX")
+    path = tmp_path / "rkpd.xlsx"
+    download.value.save_as(path)
+    sheet = openpyxl.load_workbook(path, data_only=True)["RKPD"]
+    shown = page.locator("#total-rkpd").inner_text().removeprefix("Rp ").replace(".", "")
+    assert sheet.cell(sheet.max_row, 6).value == int(shown)
+    duplicate.locator("a.row-link").click()
+    page.wait_for_selector("#siklus")
+    target = page.locator("#tc33 tr:target")
+    expect(target).to_be_visible()
+    expect(target).to_contain_text(kode)
+    expect(page.locator("h1")).to_contain_text("Rumah Sakit Umum Daerah Bangil")
+    both(page, "rkpd-baris")

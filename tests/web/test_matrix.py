@@ -143,6 +143,15 @@ MATRIX: dict[str, Route] = {
     "admin_add_user": Route(lambda o: "/pemda/pengguna/", POST_ONLY, ADMIN.format(other=302)),
     "admin_ranwal": Route(lambda o: "/pemda/ranwal/", POST_ONLY, ADMIN.format(other=302)),
     "admin_schedule": Route(lambda o: "/pemda/jadwal/", POST_ONLY, ADMIN.format(other=302)),
+    "admin_rkpd_total": Route(lambda o: "/pemda/pagu-rkpd/", POST_ONLY, ADMIN.format(other=302),
+                              lambda o: {"tahun": "2025", "pagu": "1.000"}),
+    "admin_mandate": Route(lambda o: "/pemda/bidang/", POST_ONLY, ADMIN.format(other=404),
+                           lambda o: {"perangkat_daerah": o["agency"], "bidang_lain": "5.04"}),
+    # Bappeda's RKPD of its own pemda
+    "rkpd": Route(lambda o: "/rkpd/?tahun=2024",
+                  "E=403 K=403 B=403 V1=200 A1=200 V2=200 A2=200 N=302"),
+    "rkpd_export": Route(lambda o: "/rkpd/unduh/csv/?tahun=2024",
+                         "E=403 K=403 B=403 V1=200 A1=200 V2=200 A2=200 N=302"),
     # the API (its routes come from the OpenAPI schema)
     "GET /api/plans": Route(lambda o: "/api/plans", ANYONE),
     "GET /api/plans/{plan_id}": Route(lambda o: f"/api/plans/{o['plan']}", READ),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from renja.codes import parse_kode
 from renja.demo.corpus import pemda_plans
 from renja.demo.generate import Spec, generate
-from renja.domain import PlanNode, Renja, parse_target
+from renja.domain import Belanja, PlanNode, Renja, parse_target
 from renja.nomenklatur import Catalogue, default_catalogue
 from renja.rkpd.model import PemdaPlans, Unit
 
@@ -182,3 +182,99 @@ def _per_sumber(unit: Unit) -> dict[str, int]:
     from renja.rkpd.compile import pagu_per_sumber
 
     return {label: amount for label, amount in pagu_per_sumber(unit).values()}
+
+
+def share_one(renja: Renja, other: Renja, catalogue: Catalogue | None = None) -> str | None:
+    """Leave ``renja`` sharing exactly one sub kegiatan with ``other`` (two agencies of one
+    bidang drawn from the nomenclature plan many of the same): every other shared one is
+    renamed to a sibling neither plans. The shared code, or None when none could be made."""
+    catalogue = catalogue or default_catalogue()
+    theirs = {n.kode for n in other.rencana.walk() if n.level == "sub_kegiatan"}
+    mine = {n.kode for n in renja.rencana.walk() if n.kode}
+    shared = [n for n in renja.rencana.walk() if n.level == "sub_kegiatan" and n.kode in theirs
+              and (n.kode or "").split(".")[2:3] != ["01"]]
+    if not shared:
+        return claim_one(renja, other)
+    dropped = []
+    for node in shared[1:]:
+        parent = (node.kode or "").rsplit(".", 1)[0]
+        free = next((e for e in catalogue.children(parent, renja.tahun)
+                     if e.kode not in theirs and e.kode not in mine), None)
+        if free is not None:
+            _rename(renja, node, free.kode, free.nama)
+            mine.add(free.kode)
+        else:
+            dropped.append(node.kode)
+    if dropped:
+        _drop(renja, set(dropped))
+    return shared[0].kode
+
+
+def _drop(renja: Renja, codes: set[str | None]) -> None:
+    """Take these sub kegiatan out of the plan (and kegiatan and programs left empty), with
+    the roll-ups, the total and the tables that name them made true again."""
+    from renja.demo.generate import _roll_up
+
+    def prune(node: PlanNode) -> bool:
+        node.children = [c for c in node.children if c.kode not in codes and prune(c)]
+        return node.level == "sub_kegiatan" or bool(node.children)
+
+    renja.rencana.rows = [r for r in renja.rencana.rows if prune(r)]
+    for row in renja.rencana.rows:
+        _roll_up(row)
+    gone = {n for n in codes}
+    kept = {n.kode for n in renja.rencana.walk()}
+    renja.tc29.rows = [r for r in renja.tc29.rows if r.kode in kept and r.kode not in gone]
+    renja.tc31.rows = [r for r in renja.tc31.rows if r.kode in kept and r.kode not in gone]
+    names = {n.nama for n in renja.rencana.walk()}
+    renja.daftar_program.rows = [i for i in renja.daftar_program.rows if i.nama in names]
+    rows = renja.rencana.rows
+    if renja.rencana.total is not None:
+        total = renja.rencana.total
+        total.pagu_n = sum(r.pagu_n or 0 for r in rows)
+        total.pagu_n1 = sum(r.pagu_n1 or 0 for r in rows)
+        for year in ("n", "n1"):
+            summed = Belanja()
+            for part in ("operasi", "pegawai", "barang_jasa", "modal"):
+                setattr(summed, part, sum(getattr(getattr(r, f"belanja_{year}"), part) or 0
+                                          for r in rows))
+            setattr(total, f"belanja_{year}", summed)
+    pagu = {n.kode: n.pagu_n for n in renja.rencana.walk()}
+    for review in renja.tc31.rows:
+        review.ranwal.pagu = review.kebutuhan.pagu = pagu.get(review.kode)
+    renja.tc31.total_ranwal = renja.tc31.total_kebutuhan = \
+        renja.rencana.total.pagu_n if renja.rencana.total else None
+
+
+def claim_one(renja: Renja, other: Renja) -> str | None:
+    """Make one sub kegiatan of ``renja`` one that ``other`` plans (same code and name, under a
+    kegiatan both plan), in T-C.33 and every table that names it; the code, or None when the
+    two plans share no kegiatan. Money and roll-ups are left as they were."""
+    mine = {n.kode: n for n in renja.rencana.walk() if n.kode}
+    for kegiatan in (n for n in other.rencana.walk() if n.level == "kegiatan"):
+        own = mine.get(kegiatan.kode or "")
+        if own is None or not own.children:
+            continue
+        theirs = next((s for s in kegiatan.children if s.kode not in mine), None)
+        if theirs is None or theirs.kode is None:
+            continue
+        _rename(renja, own.children[0], theirs.kode, theirs.nama)
+        return theirs.kode
+    return None
+
+
+def _rename(renja: Renja, target: PlanNode, kode: str, nama: str) -> None:
+    """A sub kegiatan becomes another (code and name) in T-C.33 and every table naming it."""
+    old_kode, old_nama = target.kode, target.nama
+    target.kode = target.kode_asal = kode
+    target.nama = nama
+    for done in renja.tc29.rows:
+        if done.kode == old_kode:
+            done.kode, done.nama = kode, nama
+    for review in renja.tc31.rows:
+        if review.kode == old_kode:
+            review.kode = kode
+            review.ranwal.nama = review.kebutuhan.nama = nama
+    for item in renja.daftar_program.rows:
+        if item.nama == old_nama:
+            item.nama = nama

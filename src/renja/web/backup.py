@@ -156,12 +156,15 @@ def _pemda_data(pemda: Pemda, plans: list[Plan]) -> dict[str, object]:
         "pemda": {"nama": pemda.nama, "slug": pemda.slug, "jenis": pemda.jenis,
                   "provinsi": pemda.provinsi},
         "perangkat_daerah": [{"id": a.pk, "nama": a.nama, "singkatan": a.singkatan,
-                              "bidang": a.bidang} for a in pemda.perangkat_daerah.all()],
+                              "bidang": a.bidang, "bidang_lain": a.bidang_lain}
+                             for a in pemda.perangkat_daerah.all()],
         "pengguna": [{"username": m.user.username, "nama": m.user.get_full_name(),
                       "peran": m.role, "perangkat_daerah": m.perangkat_daerah_id}
                      for m in members],
-        "pagu": [{"perangkat_daerah": c.perangkat_daerah_id, "tahun": c.tahun, "pagu": c.pagu}
+        "pagu": [{"perangkat_daerah": c.perangkat_daerah_id, "tahun": c.tahun,
+                  "sumber_dana": c.sumber_dana, "pagu": c.pagu}
                  for c in PaguCeiling.objects.filter(perangkat_daerah__pemda=pemda)],
+        "pagu_rkpd": [{"tahun": t.tahun, "pagu": t.pagu} for t in pemda.pagu_rkpd.all()],
         "jadwal": [{"tahun": j.tahun, "tahapan": j.tahapan, "mulai": j.mulai.isoformat(),
                     "selesai": j.selesai.isoformat()} for j in Jadwal.objects.filter(pemda=pemda)],
         "ranwal": [{"perangkat_daerah": r.perangkat_daerah_id, "tahun": r.tahun, "kode": r.kode,

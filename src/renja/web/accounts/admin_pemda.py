@@ -19,7 +19,7 @@ from renja.calc.capaian import DEFAULT_BANDS, bands_text
 from renja.errors import RenjaError
 from renja.io.csv.read import read_ranwal
 from renja.numbers import format_rupiah
-from renja.web.accounts.models import Membership, PerangkatDaerah, Role
+from renja.web.accounts.models import Membership, PaguRkpd, PerangkatDaerah, Role
 from renja.web.outcome import attempt, raise_refusal
 from renja.web.plans.actions import admin
 from renja.web.plans.models import AuditEntry, Jadwal, SkalaPredikat
@@ -36,13 +36,15 @@ def page(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied(exc.message("id")) from exc
     agencies = PerangkatDaerah.objects.filter(pemda=member.pemda).prefetch_related(
         "ceilings", "plans", "members__user")
-    rows = [{"pd": a, "ceilings": [(c.tahun, format_rupiah(c.pagu)) for c in a.ceilings.all()],
+    rows = [{"pd": a, "ceilings": [(c.tahun, c.sumber_dana, format_rupiah(c.pagu))
+                                   for c in a.ceilings.all()],
              "plans": list(a.plans.all()), "members": list(a.members.all()),
              "no_head": not any(m.role == Role.KEPALA for m in a.members.all())}
             for a in agencies]
     return render(request, "renja/admin_pemda.html", {
         "member": member, "rows": rows, "roles": Role.choices,
         "jadwal": Jadwal.objects.filter(pemda=member.pemda),
+        "pagu_rkpd": PaguRkpd.objects.filter(pemda=member.pemda).order_by("-tahun"),
         "stages": (*STAGES, "perubahan", *words.PERIODS),
         "skala": SkalaPredikat.objects.filter(pemda=member.pemda).order_by("-tahun"),
         "default_bands": bands_text(DEFAULT_BANDS),
@@ -77,9 +79,31 @@ def add_agency(request: HttpRequest) -> HttpResponse:
 @require_POST
 def set_ceiling(request: HttpRequest) -> HttpResponse:
     post = request.POST
+    sumber = post.get("sumber_dana", "")
     return _do(request, lambda: admin.set_ceiling(request.user, post.get("perangkat_daerah"),
-                                                  post.get("tahun", ""), post.get("pagu", "")),
-               lambda c: f"Pagu {c.perangkat_daerah} {c.tahun}: Rp {format_rupiah(c.pagu)}.")
+                                                  post.get("tahun", ""), post.get("pagu", ""),
+                                                  sumber),
+               lambda c: f"Pagu {c.perangkat_daerah} {c.tahun}"
+                         f"{' sumber dana ' + c.sumber_dana if c.sumber_dana else ''}: "
+                         f"Rp {format_rupiah(c.pagu)}.")
+
+
+@login_required
+@require_POST
+def set_rkpd_total(request: HttpRequest) -> HttpResponse:
+    post = request.POST
+    return _do(request, lambda: admin.set_rkpd_total(request.user, post.get("tahun", ""),
+                                                     post.get("pagu", "")),
+               lambda t: f"Total pagu RKPD {t.tahun}: Rp {format_rupiah(t.pagu)}.")
+
+
+@login_required
+@require_POST
+def set_mandate(request: HttpRequest) -> HttpResponse:
+    post = request.POST
+    return _do(request, lambda: admin.set_mandate(request.user, post.get("perangkat_daerah"),
+                                                  post.get("bidang_lain", "")),
+               lambda a: f"Bidang urusan {a}: {', '.join(a.mandat) or '-'}.")
 
 
 @login_required

@@ -25,6 +25,9 @@ class PerangkatDaerah(models.Model):
     nama = models.CharField(max_length=300)
     singkatan = models.CharField(max_length=50, blank=True)
     bidang = models.CharField(max_length=10, blank=True, help_text="Primary bidang, e.g. 5.03")
+    bidang_lain = models.CharField(
+        max_length=200, blank=True,
+        help_text="Other bidang urusan it holds a mandate for, comma separated: 5.04, 5.05")
 
     class Meta:
         verbose_name_plural = "perangkat daerah"
@@ -33,6 +36,12 @@ class PerangkatDaerah(models.Model):
 
     def __str__(self) -> str:
         return self.singkatan or self.nama
+
+    @property
+    def mandat(self) -> tuple[str, ...]:
+        """Every bidang urusan it holds, its primary bidang first."""
+        others = [b.strip() for b in self.bidang_lain.split(",") if b.strip()]
+        return tuple(dict.fromkeys([b for b in (self.bidang, *others) if b]))
 
 
 class Role(models.TextChoices):
@@ -65,16 +74,34 @@ class Membership(models.Model):
 
 
 class PaguCeiling(models.Model):
-    """The pagu indikatif ceiling the ranwal RKPD gives an agency for a year (set by admin)."""
+    """The pagu indikatif ceiling the ranwal RKPD gives an agency for a year (set by admin):
+    in total (``sumber_dana`` empty) or for one sumber dana."""
 
     perangkat_daerah = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE,
                                          related_name="ceilings")
     tahun = models.PositiveIntegerField()
+    sumber_dana = models.CharField(max_length=100, blank=True, default="",
+                                   help_text="Empty: the total ceiling")
     pagu = models.BigIntegerField()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["perangkat_daerah", "tahun"],
-                                               name="ceiling_unique_year")]
+        ordering = ["tahun", "sumber_dana"]
+        constraints = [models.UniqueConstraint(fields=["perangkat_daerah", "tahun",
+                                                       "sumber_dana"],
+                                               name="ceiling_unique_year_sumber")]
+
+
+class PaguRkpd(models.Model):
+    """The pagu indikatif total the pemda published in its RKPD for a year: the agencies'
+    plans must add up to it (rule P008)."""
+
+    pemda = models.ForeignKey(Pemda, on_delete=models.CASCADE, related_name="pagu_rkpd")
+    tahun = models.PositiveIntegerField()
+    pagu = models.BigIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["pemda", "tahun"],
+                                               name="pagu_rkpd_unique_year")]
 
 
 class LoginAttempt(models.Model):

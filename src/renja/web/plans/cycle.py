@@ -212,7 +212,8 @@ def plan_rows(request: HttpRequest, member: Any, agencies: bool) -> dict[str, An
     deadlines = {(j.tahun, j.tahapan): j.selesai
                  for j in Jadwal.objects.filter(pemda=member.pemda)}
     ceilings = {(c.perangkat_daerah_id, c.tahun): c.pagu
-                for c in PaguCeiling.objects.filter(perangkat_daerah__pemda=member.pemda)}
+                for c in PaguCeiling.objects.filter(perangkat_daerah__pemda=member.pemda,
+                                                 sumber_dana="")}
     today = timezone.localdate()
     rows = []
     for plan in plans.select_related("perangkat_daerah"):

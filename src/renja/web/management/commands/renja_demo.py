@@ -11,12 +11,21 @@ from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from renja.calc.rollup import plan_total
 from renja.demo.conventions import DEFECTS
 from renja.demo.generate import Spec, generate
+from renja.demo.pemda import share_one
 from renja.demo.realisasi import demo_realisasi
 from renja.demo.renstra import demo_renstra
 from renja.io.text.read import read_text
-from renja.web.accounts.models import Membership, PaguCeiling, Pemda, PerangkatDaerah, Role
+from renja.web.accounts.models import (
+    Membership,
+    PaguCeiling,
+    PaguRkpd,
+    Pemda,
+    PerangkatDaerah,
+    Role,
+)
 from renja.web.accounts.views import DEMO_PASSWORD
 from renja.web.plans.actions.renstra import recount
 from renja.web.plans.models import (
@@ -35,7 +44,10 @@ AGENCIES = (
     ("Dinas Kesehatan", "DINKES", "1.02"),
     ("Dinas Lingkungan Hidup", "DLH", "2.11"),
     ("Badan Perencanaan Pembangunan Daerah", "BAPPEDA", "5.01"),
+    ("Rumah Sakit Umum Daerah Bangil", "RSUD", "1.02"),
 )
+# The other bidang urusan an agency holds (BKPSDM also runs pengembangan SDM, 5.04).
+MANDATES = {"BKPSDM": "5.04", "BAPPEDA": "5.05"}
 # Drafts carry the mistakes real documents have (see renja.demo.conventions.DEFECTS), so the
 # overview, the findings and the verification can be tried on more than one plan.
 MISTAKES = {"DINKES": ("pagu-induk", "realisasi-beda"), "DLH": ("kegiatan-kosong",),
@@ -63,9 +75,12 @@ class Command(BaseCommand):
         agencies = {}
         for nama, singkatan, bidang in AGENCIES:
             agencies[singkatan], _ = PerangkatDaerah.objects.get_or_create(
-                pemda=pasuruan, nama=nama, defaults={"singkatan": singkatan, "bidang": bidang})
+                pemda=pasuruan, nama=nama, defaults={"singkatan": singkatan, "bidang": bidang,
+                                                     "bidang_lain": MANDATES.get(singkatan,
+                                                                                 "")})
         self._plans(agencies)
         self._ranwal_and_ceilings(agencies.values())
+        self._rkpd(pasuruan, agencies)
         self._realisasi(agencies["DISDIK"])
         for key, departures in (("DISDIK", 0), ("DINKES", 2)):
             self._renstra(agencies[key], departures)
@@ -89,6 +104,35 @@ class Command(BaseCommand):
         for seed, key in enumerate(("DISDIK", "DINKES", "DLH", "BAPPEDA"), start=2):
             self._generated(agencies[key], seed, published=key == "DISDIK",
                             defects=MISTAKES.get(key, ()))
+        self._hospital(agencies["RSUD"], agencies["DINKES"])
+
+    def _hospital(self, rsud: PerangkatDaerah, dinkes: PerangkatDaerah) -> None:
+        """The hospital's plan, which also claims one of the health office's sub kegiatan
+        (for Bappeda's RKPD page to find: rule P001)."""
+        if Plan.objects.filter(perangkat_daerah=rsud, tahun=2024).exists():
+            return
+        renja = generate(Spec(pemda=rsud.pemda.nama, agency=rsud.nama, singkatan=rsud.singkatan,
+                              bidang=rsud.bidang, tahun=2024, sub_kegiatan=12, seed=7))
+        office = Plan.objects.filter(perangkat_daerah=dinkes, tahun=2024).first()
+        if office is not None:
+            share_one(renja, office.renja())
+        Plan.create_from(renja, perangkat_daerah=rsud, tahapan="rancangan", status="draf")
+
+    def _rkpd(self, pemda: Pemda, agencies: dict[str, PerangkatDaerah]) -> None:
+        """The RKPD 2024 total as the sum of the demo plans, a ceiling per sumber dana for
+        DINKES, and DLH's ceiling set below its plan (rule P003)."""
+        plans = Plan.objects.filter(perangkat_daerah__pemda=pemda, tahun=2024)
+        totals = {p.perangkat_daerah.singkatan: plan_total(p.renja(), "n") or 0 for p in plans}
+        PaguRkpd.objects.get_or_create(pemda=pemda, tahun=2024,
+                                       defaults={"pagu": sum(totals.values())})
+        if "DLH" in totals:
+            PaguCeiling.objects.update_or_create(
+                perangkat_daerah=agencies["DLH"], tahun=2024, sumber_dana="",
+                defaults={"pagu": totals["DLH"] * 95 // 100_000_000 * 1_000_000})
+        if "DINKES" in totals:
+            PaguCeiling.objects.get_or_create(
+                perangkat_daerah=agencies["DINKES"], tahun=2024, sumber_dana="APBD",
+                defaults={"pagu": -(-totals["DINKES"] * 102 // 100_000_000) * 1_000_000})
 
     def _generated(self, agency: PerangkatDaerah, seed: int, published: bool = False,
                    defects: tuple[str, ...] = ()) -> None:
@@ -147,7 +191,7 @@ class Command(BaseCommand):
             total = renja.rencana.total.pagu_n if renja.rencana.total else None
             if total:
                 PaguCeiling.objects.get_or_create(
-                    perangkat_daerah=agency, tahun=2024,
+                    perangkat_daerah=agency, tahun=2024, sumber_dana="",
                     defaults={"pagu": -(-total * 105 // 100_000_000) * 1_000_000})
 
     def _user(self, username: str, full_name: str, role: Any, pemda: Pemda,

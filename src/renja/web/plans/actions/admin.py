@@ -22,7 +22,13 @@ from renja.numbers import format_rupiah, parse_rupiah
 from renja.review import RanwalItem as RanwalLine
 from renja.text import clean_text
 from renja.web.accounts.members import membership
-from renja.web.accounts.models import Membership, PaguCeiling, PerangkatDaerah, Role
+from renja.web.accounts.models import (
+    Membership,
+    PaguCeiling,
+    PaguRkpd,
+    PerangkatDaerah,
+    Role,
+)
 from renja.web.plans.actions.imports import check_year
 from renja.web.plans.models import (
     AuditEntry,
@@ -92,17 +98,64 @@ def add_agency(user: Any, nama: str, singkatan: str = "", bidang: str = "") -> P
     return agency
 
 
-def set_ceiling(user: Any, agency_pk: object, tahun: str, pagu: str) -> PaguCeiling:
+def set_ceiling(user: Any, agency_pk: object, tahun: str, pagu: str,
+                sumber_dana: str = "") -> PaguCeiling:
+    """An agency's ceiling for a year, in total (``sumber_dana`` empty) or for one sumber
+    dana; an empty amount for a sumber dana removes that ceiling."""
     member = admin_of(user)
     agency = agency_of(member, agency_pk)
-    year, amount = _year(tahun), parse_rupiah(pagu)
+    year = _year(tahun)
+    sumber = " ".join(clean_text(sumber_dana).split())[:100]
+    what = f"pagu {agency} {year}" + (f" {sumber}" if sumber else "")
     with transaction.atomic():
-        old = PaguCeiling.objects.filter(perangkat_daerah=agency, tahun=year).first()
+        old = PaguCeiling.objects.filter(perangkat_daerah=agency, tahun=year,
+                                         sumber_dana=sumber).first()
+        if sumber and not pagu.strip() and old is not None:
+            old.delete()
+            _audit(member, user, "pemda.pagu.ubah", what, "", old=format_rupiah(old.pagu))
+            return old
+        amount = parse_rupiah(pagu)
         ceiling, _ = PaguCeiling.objects.update_or_create(
-            perangkat_daerah=agency, tahun=year, defaults={"pagu": amount})
-        _audit(member, user, "pemda.pagu.ubah", f"pagu {agency} {year}", format_rupiah(amount),
+            perangkat_daerah=agency, tahun=year, sumber_dana=sumber,
+            defaults={"pagu": amount})
+        _audit(member, user, "pemda.pagu.ubah", what, format_rupiah(amount),
                old=format_rupiah(old.pagu) if old else "")
     return ceiling
+
+
+def set_rkpd_total(user: Any, tahun: str, pagu: str) -> PaguRkpd:
+    """The pagu indikatif total the pemda published in its RKPD for a year."""
+    member = admin_of(user)
+    year, amount = _year(tahun), parse_rupiah(pagu)
+    with transaction.atomic():
+        old = PaguRkpd.objects.filter(pemda=member.pemda, tahun=year).first()
+        total, _ = PaguRkpd.objects.update_or_create(pemda=member.pemda, tahun=year,
+                                                     defaults={"pagu": amount})
+        _audit(member, user, "pemda.pagu_rkpd.ubah", f"total RKPD {year}",
+               format_rupiah(amount), old=format_rupiah(old.pagu) if old else "")
+    return total
+
+
+def set_mandate(user: Any, agency_pk: object, bidang_lain: str) -> PerangkatDaerah:
+    """The other bidang urusan an agency holds (besides its primary one), comma separated."""
+    member = admin_of(user)
+    agency = agency_of(member, agency_pk)
+    codes = []
+    for text in re.split(r"[,;\s]+", bidang_lain.strip()):
+        if not text:
+            continue
+        kode = parse_kode(text)
+        if kode.level != "bidang":
+            raise RenjaError(f"'{text[:20]}' is not a bidang code such as 5.03",
+                             f"'{text[:20]}' bukan kode bidang seperti 5.03.")
+        codes.append(kode.canonical)
+    old = agency.bidang_lain
+    agency.bidang_lain = ", ".join(dict.fromkeys(c for c in codes if c != agency.bidang))
+    with transaction.atomic():
+        agency.save(update_fields=["bidang_lain"])
+        _audit(member, user, "pemda.perangkat_daerah.mandat", f"bidang {agency}",
+               agency.bidang_lain, old=old)
+    return agency
 
 
 def open_year(user: Any, agency_pk: object, tahun: str, sumber: str = "kosong") -> Plan:
