@@ -128,7 +128,8 @@ def kode(text: str, bidang: str | None) -> None:
 
 @cli.group()
 def nomenklatur() -> None:
-    """Look up the national nomenclature of program, kegiatan and sub kegiatan."""
+    """The national nomenclature of program, kegiatan and sub kegiatan: look codes up, list
+    and load versions, move plans to a new version."""
 
 
 @nomenklatur.command("search")
@@ -170,6 +171,18 @@ def nomenklatur_show(kode_text: str, tahun: int | None) -> None:
     click.echo(f"{entry.kode}\t{entry.level}\t{entry.nama}")
     for child in catalogue.children(entry.kode, tahun=tahun):
         click.echo(f"  {child.kode}\t{child.level}\t{child.nama}")
+
+
+def _register_nomenklatur_commands() -> None:
+    from renja.cli_nomenklatur import load, migrasi, versions
+
+    for command in (versions, load, migrasi):
+        if command.callback is not None:
+            command.callback = reports_errors(command.callback)
+        nomenklatur.add_command(command)
+
+
+_register_nomenklatur_commands()
 
 
 _SEVERITY = {"id": {"error": "galat", "warning": "peringatan", "info": "info"},

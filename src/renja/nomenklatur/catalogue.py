@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -43,6 +44,9 @@ class Entry:
     nama: str
     kode_induk: str | None
     versi: str
+    kode_lama: tuple[str, ...] = ()
+    """The codes of the version before that the decree says this one replaces (a move, or a
+    merge of several)."""
 
     @cached_property
     def parsed(self) -> Kode:
@@ -106,6 +110,13 @@ class Catalogue:
             return found
         older = [v for v in self.versions if tahun is None or (v.berlaku_mulai or 0) <= tahun]
         return older[-1] if older else self.versions[0]
+
+    def version(self, versi: str) -> Version | None:
+        return next((v for v in self.versions if v.id == versi), None)
+
+    def version_entries(self, versi: str) -> list[Entry]:
+        """Every entry of one version, in its file's order."""
+        return list(self._entries[versi].values())
 
     def entries(self, tahun: int | None = None) -> list[Entry]:
         return list(self._entries[self.nearest_version(tahun).id].values())
@@ -201,7 +212,8 @@ def _partial(query: str, entries: list[Entry], cutoff: float) -> list[tuple[int,
 def read_csv(path: Path, versi: str) -> list[Entry]:
     with path.open(encoding="utf-8", newline="") as handle:
         return [
-            Entry(row["kode"], row["level"], row["nama"], row["kode_induk"] or None, versi)  # type: ignore[arg-type]
+            Entry(row["kode"], row["level"], row["nama"], row["kode_induk"] or None, versi,  # type: ignore[arg-type]
+                  tuple(k for k in (row.get("kode_lama") or "").split(";") if k))
             for row in csv.DictReader(handle)
         ]
 
@@ -219,6 +231,11 @@ def load_catalogue(folder: Path) -> Catalogue:
 
 @lru_cache(maxsize=1)
 def default_catalogue() -> Catalogue:
-    """The catalogue shipped with renja."""
+    """The catalogue shipped with renja, or the one in the folder ``RENJA_NOMENKLATUR``
+    names (written by ``renja nomenklatur load``: the shipped versions and the pemda's new
+    ones)."""
+    own = os.environ.get("RENJA_NOMENKLATUR")
+    if own:
+        return load_catalogue(Path(own))
     folder = resources.files("renja.nomenklatur") / "data"
     return load_catalogue(Path(str(folder)))
