@@ -14,7 +14,7 @@ WRITES = {"save", "create", "delete", "update", "bulk_create", "update_or_create
           "get_or_create", "store", "create_user", "create_from"}
 ENTRANCES = ["web/plans/views.py", "web/plans/editor.py", "web/plans/tables.py",
              "web/plans/notices.py", "web/plans/realisasi.py", "web/plans/renstra.py",
-             "web/plans/dashboard.py",
+             "web/plans/dashboard.py", "web/plans/rkpd.py", "web/plans/nomenklatur.py",
              "web/plans/texts.py", "web/plans/cycle.py", "web/plans/imports.py",
              "web/accounts/views.py", "web/accounts/admin_pemda.py", "web/api.py",
              "web/cli_plans.py"]

@@ -147,6 +147,12 @@ MATRIX: dict[str, Route] = {
                               lambda o: {"tahun": "2025", "pagu": "1.000"}),
     "admin_mandate": Route(lambda o: "/pemda/bidang/", POST_ONLY, ADMIN.format(other=404),
                            lambda o: {"perangkat_daerah": o["agency"], "bidang_lain": "5.04"}),
+    # the move to a newer nomenclature (none in the shipped catalogue: the page says so)
+    "plan_nomenklatur": Route(plan("nomenklatur/"), READ_LOGIN),
+    "plan_nomenklatur_accept": Route(plan("nomenklatur/terima/"), POST_ONLY,
+                                     EDIT.format(ok=422),
+                                     lambda o: {"version": o["version"], "path": "0.0.0.0",
+                                                "kode_lama": "x", "versi": "x"}),
     # Bappeda's RKPD of its own pemda
     "rkpd": Route(lambda o: "/rkpd/?tahun=2024",
                   "E=403 K=403 B=403 V1=200 A1=200 V2=200 A2=200 N=302"),
