@@ -7,6 +7,8 @@ in as string literals, so nothing in a plan can break the markup.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Sequence
 
 import typst
@@ -118,11 +120,28 @@ def blocks_source(blocks: Sequence[Block], title: str) -> str:
     return "".join(parts)
 
 
+LARGE = 500_000
+"""Typst sources longer than this (a pemda's RKPD, a plan of hundreds of rows) are typeset in
+a child process: Typst keeps what it laid out in memory for the next compile, and in one
+long-lived process every further large document came out slower (4 s, then 6, then 8)."""
+
+_CHILD = "import sys, typst; sys.stdout.buffer.write(typst.compile(sys.stdin.buffer.read()))"
+
+
+def compile_pdf(source: bytes) -> bytes:
+    if len(source) <= LARGE:
+        return bytes(typst.compile(source))
+    done = subprocess.run([sys.executable, "-c", _CHILD], input=source, capture_output=True,
+                          check=False)
+    if done.returncode != 0:
+        raise RuntimeError("typst failed: " + done.stderr.decode("utf-8", "replace")[-2000:])
+    return done.stdout
+
+
 def render_blocks(blocks: Sequence[Block], title: str) -> bytes:
     """A PDF document made of these blocks."""
-    return typst.compile(blocks_source(blocks, title).encode("utf-8"))
+    return compile_pdf(blocks_source(blocks, title).encode("utf-8"))
 
 
 def render_pdf(renja: Renja, findings: Sequence[Finding] | None = None) -> bytes:
-    source = typst_source(renja, findings).encode("utf-8")
-    return typst.compile(source)
+    return compile_pdf(typst_source(renja, findings).encode("utf-8"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from copy import copy
 from decimal import Decimal
 from typing import Any
 
@@ -129,6 +130,7 @@ def _draw(sheet: Worksheet, table: TableLayout) -> dict[int, int]:
     _header(sheet, table, top)
     first = top + len(table.header) + 1
     positions = {}
+    styles = _BodyStyles(sheet)
     r = first - 1
     for i, row in enumerate(table.rows):
         if row.kind == "belanja" and all(v is None for v in row.values.values()):
@@ -137,14 +139,35 @@ def _draw(sheet: Worksheet, table: TableLayout) -> dict[int, int]:
         positions[i] = r
         for c, text in enumerate(row.cells[: table.columns], start=1):
             cell = sheet.cell(r, c, _value(row, c - 1, text, table))
-            cell.border = BOX
-            cell.alignment = Alignment(wrap_text=True, vertical="top",
-                                       horizontal="right" if c - 1 in table.numeric else None)
-            cell.font = Font(bold=row.kind in BOLD_ROWS, italic=row.kind == "kegiatan", size=9)
-            if isinstance(cell.value, int) and c - 1 in row.values:
-                cell.number_format = MONEY
+            money = isinstance(cell.value, int) and c - 1 in row.values
+            cell._style = styles.of(row.kind in BOLD_ROWS, row.kind == "kegiatan",
+                                    c - 1 in table.numeric, money)
     _page_setup(sheet, table, top, first)
     return positions
+
+
+class _BodyStyles:
+    """The few styles of body cells, each built once per workbook: setting a new Font and
+    Alignment on every cell made openpyxl hash them 50,000 times for a pemda's RKPD."""
+
+    def __init__(self, sheet: Worksheet) -> None:
+        self.sheet = sheet
+        self.made: dict[tuple[bool, bool, bool, bool], Any] = {}
+
+    def of(self, bold: bool, italic: bool, right: bool, money: bool) -> Any:
+        key = (bold, italic, right, money)
+        if key not in self.made:
+            at = self.sheet.max_row + 50
+            scratch: Any = self.sheet.cell(at, 1)
+            scratch.border = BOX
+            scratch.alignment = Alignment(wrap_text=True, vertical="top",
+                                          horizontal="right" if right else None)
+            scratch.font = Font(bold=bold, italic=italic, size=9)
+            if money:
+                scratch.number_format = MONEY
+            self.made[key] = scratch._style
+            del self.sheet._cells[(at, 1)]
+        return copy(self.made[key])
 
 
 def _value(row: Row, column: int, text: str, table: TableLayout) -> Any:
