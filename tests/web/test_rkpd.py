@@ -100,3 +100,16 @@ def test_the_open_data_lists_every_plan_row_with_its_agency(verifier):
     assert len(agencies) == Plan.objects.filter(tahun=2024,
                                                 perangkat_daerah__pemda__slug="kabupaten-pasuruan"
                                                 ).count()
+
+
+def test_the_overview_shows_a_sumber_dana_over_its_ceiling(admin, verifier):
+    dinkes = PerangkatDaerah.objects.get(singkatan="DINKES")
+    admin.post("/pemda/pagu/", {"perangkat_daerah": dinkes.pk, "tahun": "2024",
+                                "pagu": "1.000.000.000", "sumber_dana": "APBD"})
+    plan = Plan.objects.get(perangkat_daerah=dinkes, tahun=2024)
+    spent = sum(n.pagu_n or 0 for n in plan.renja().rencana.walk()
+                if n.level == "sub_kegiatan" and not n.children)
+    html = verifier.get("/verifikasi/?tahun=2024").content.decode()
+    row = next(r for r in html.split("<tr") if "Dinas Kesehatan" in r)
+    assert f'<span class="sumber-over">APBD melebihi {format_rupiah(spent - 1_000_000_000)}' \
+           f"</span>" in row

@@ -24,10 +24,12 @@ from renja import words
 from renja.diff import diff
 from renja.domain import Renja
 from renja.edit_tables import TABLES
+from renja.rkpd import Unit
+from renja.rkpd.compile import ceilings_of
 from renja.text import spreadsheet_safe
 from renja.web.accounts.models import Membership, PaguCeiling, PerangkatDaerah, Role
 from renja.web.outcome import attempt, raise_refusal
-from renja.web.plans import actions
+from renja.web.plans import actions, checked
 from renja.web.plans.access import get_plan, membership, plan_id, visible_plans
 from renja.web.plans.models import Comment, Jadwal, Plan, with_contoh
 from renja.web.plans.permissions import BAPPEDA, may
@@ -211,9 +213,13 @@ def plan_rows(request: HttpRequest, member: Any, agencies: bool) -> dict[str, An
         comments__parent=None, comments__resolved=False)))
     deadlines = {(j.tahun, j.tahapan): j.selesai
                  for j in Jadwal.objects.filter(pemda=member.pemda)}
-    ceilings = {(c.perangkat_daerah_id, c.tahun): c.pagu
-                for c in PaguCeiling.objects.filter(perangkat_daerah__pemda=member.pemda,
-                                                 sumber_dana="")}
+    ceilings: dict[tuple[int, int], int] = {}
+    per_sumber: dict[tuple[int, int], dict[str, int]] = {}
+    for c in PaguCeiling.objects.filter(perangkat_daerah__pemda=member.pemda):
+        if c.sumber_dana:
+            per_sumber.setdefault((c.perangkat_daerah_id, c.tahun), {})[c.sumber_dana] = c.pagu
+        else:
+            ceilings[(c.perangkat_daerah_id, c.tahun)] = c.pagu
     today = timezone.localdate()
     rows = []
     for plan in plans.select_related("perangkat_daerah"):
@@ -224,11 +230,13 @@ def plan_rows(request: HttpRequest, member: Any, agencies: bool) -> dict[str, An
                      "ceiling": ceiling, "over": total - ceiling if total is not None and
                      ceiling is not None else None, "deadline": deadline,
                      "late": bool(deadline and deadline < today and plan.status in
-                                  ("draf", "dikembalikan", "menunggu_kepala"))})
+                                  ("draf", "dikembalikan", "menunggu_kepala")),
+                     "sumber_over": _sumber_over(plan, per_sumber.get(
+                         (plan.perangkat_daerah_id, plan.tahun), {}))})
     planned = {r["pd"].pk for r in rows}
     if agencies and not (tahapan or status):
         rows += [{"plan": None, "pd": a, "total": None, "ceiling": None, "over": None,
-                  "deadline": None, "late": False}
+                  "deadline": None, "late": False, "sumber_over": []}
                  for a in PerangkatDaerah.objects.filter(pemda=member.pemda)
                  if a.pk not in planned]
     order = request.GET.get("urut", "perangkat_daerah")
@@ -236,6 +244,16 @@ def plan_rows(request: HttpRequest, member: Any, agencies: bool) -> dict[str, An
               reverse=order in ("galat", "catatan", "selisih"))
     return {"rows": rows, "tahun": tahun, "tahapan": tahapan, "status": status, "urut": order,
             "stages": STAGE_LABELS, "statuses": STATUS_LABELS}
+
+
+def _sumber_over(plan: Plan, ceilings: dict[str, int]) -> list[dict[str, Any]]:
+    """The sumber dana of ``plan`` whose pagu is over the ceiling the admin set for it (the
+    plan is read only when there are such ceilings)."""
+    if not ceilings:
+        return []
+    unit = Unit(plan.perangkat_daerah.nama, plan=checked.read_only(plan), pagu_sumber=ceilings)
+    return [{"sumber": c.sumber_dana, "over": -(c.selisih or 0)}
+            for c in ceilings_of(unit) if c.sumber_dana and c.over]
 
 
 OVERVIEW_SORT: dict[str, Any] = {
