@@ -107,3 +107,15 @@ def test_an_annex_without_a_code_column_is_refused(tmp_path):
         read_annex(path)
     assert refused.value.id == ("ubah.csv: tidak ada baris judul dengan kolom 'kode' pada 15 "
                                 "baris pertama")
+
+
+def test_candidates_for_an_unknown_cross_cutting_code_are_in_the_agencys_bidang(tmp_path):
+    catalogue, _ = later_catalogue(tmp_path)
+    renja = plan_2021()
+    row = renja.rencana.rows[0].children[0].children[0].children[0]
+    row.kode, row.nama = "5.03.01.2.04.0010", "Sosialisasi Peraturan Perundang-Undangan"
+    proposal = next(p for p in propose(renja, LATER.id, catalogue)
+                    if p.kode_lama == "5.03.01.2.04.0010")
+    assert proposal.jenis == "tidak_dikenal"
+    assert proposal.kandidat[0] == ("5.03.01.2.05.0010",
+                                    "Sosialisasi Peraturan Perundang-Undangan")

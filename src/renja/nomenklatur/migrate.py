@@ -52,15 +52,15 @@ def versions_of(renja: Renja, catalogue: Catalogue, target: str) -> tuple[str, s
     return old, target
 
 
-def _in_catalogue(kode: Kode, table: dict[str, Change]) -> tuple[str, Kode | None]:
-    """The catalogue's form of a plan code (its ``X.XX`` form for program 01), and the bidang
-    to put back (None when the code is not cross-cutting there)."""
+def _in_catalogue(kode: Kode, table: dict[str, Change]) -> tuple[str, bool]:
+    """The catalogue's form of a plan code (its ``X.XX`` form for program 01), and whether the
+    catalogue holds it."""
     if kode.canonical in table:
-        return kode.canonical, None
+        return kode.canonical, True
     cross = kode.as_cross_cutting()
     if cross.canonical in table:
-        return cross.canonical, Kode(kode.urusan, kode.bidang)
-    return kode.canonical, None
+        return cross.canonical, True
+    return kode.canonical, False
 
 
 def _own(kode: str | None, bidang: Kode | None) -> str | None:
@@ -83,7 +83,9 @@ def propose(renja: Renja, target: str, catalogue: Catalogue | None = None) -> li
             kode = parse_kode(node.kode)
         except CodeError:
             continue
-        key, bidang = _in_catalogue(kode, table)
+        key, _ = _in_catalogue(kode, table)
+        bidang = Kode(kode.urusan, kode.bidang) if kode.bidang and not kode.is_cross_cutting \
+            else None  # what stands for X.XX in this agency's codes
         change = table.get(key)
         settled = current.get(kode.canonical) or current.get(kode.as_cross_cutting().canonical)
         if settled is not None and settled.key == normalise_name(node.nama):
