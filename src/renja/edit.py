@@ -211,3 +211,24 @@ def set_section_text(renja: Renja, bab: str, nomor: str | None, teks: str) -> No
     if section is None:
         raise RenjaError(f"section {nomor} does not exist", f"bagian {nomor} tidak ada")
     section.teks = text
+
+
+def recode(renja: Renja, node: PlanNode, kode: str, nama: str) -> None:
+    """A row takes another code and name (a move to a new nomenclature), and so does every
+    table that names it: T-C.29's row, T-C.31's (both sides' names where they were the row's),
+    the list of 3.3."""
+    old_kode, old_nama = node.kode, node.nama
+    node.kode = node.kode_asal = kode
+    node.nama = nama
+    for done in renja.tc29.rows:
+        if done.kode == old_kode:
+            done.kode, done.nama = kode, nama
+    for review in renja.tc31.rows:
+        if review.kode == old_kode:
+            review.kode = kode
+            for side in (review.ranwal, review.kebutuhan):
+                if side.nama == old_nama:
+                    side.nama = nama
+    for item in renja.daftar_program.rows:
+        if item.nama == old_nama and item.level in (None, node.level):
+            item.nama = nama

@@ -119,3 +119,24 @@ def test_candidates_for_an_unknown_cross_cutting_code_are_in_the_agencys_bidang(
     assert proposal.jenis == "tidak_dikenal"
     assert proposal.kandidat[0] == ("5.03.01.2.05.0010",
                                     "Sosialisasi Peraturan Perundang-Undangan")
+
+
+def test_an_accepted_move_renames_the_row_in_every_table_that_names_it(tmp_path):
+    from renja.domain import DaftarItem, Tc29Row, Tc31Row, Tc31Side
+
+    catalogue, _ = later_catalogue(tmp_path)
+    renja = plan_2021()
+    old = ("Penyusunan Rencana Kebutuhan, Jenis dan Jumlah Jabatan untuk Pelaksanaan Pengadaan "
+           "ASN")
+    new = "Penyusunan Rencana Kebutuhan ASN"
+    renja.tc29.rows.append(Tc29Row(level="sub_kegiatan", kode="5.03.02.2.01.0002", nama=old))
+    renja.tc31.rows.append(Tc31Row(kode="5.03.02.2.01.0002", ranwal=Tc31Side(nama=old),
+                                   kebutuhan=Tc31Side(nama="Rencana kebutuhan ASN 2025")))
+    renja.daftar_program.rows.append(DaftarItem(level="sub_kegiatan", nama=old))
+    proposal = next(p for p in propose(renja, LATER.id, catalogue)
+                    if p.kode_lama == "5.03.02.2.01.0002")
+    accept(renja, proposal, catalogue=catalogue)
+    assert (renja.tc29.rows[0].kode, renja.tc29.rows[0].nama) == ("5.03.02.2.01.0002", new)
+    assert renja.tc31.rows[0].ranwal.nama == new
+    assert renja.tc31.rows[0].kebutuhan.nama == "Rencana kebutuhan ASN 2025"  # its own words
+    assert renja.daftar_program.rows[0].nama == new

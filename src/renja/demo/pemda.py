@@ -12,6 +12,7 @@ from renja.codes import parse_kode
 from renja.demo.corpus import pemda_plans
 from renja.demo.generate import Spec, generate
 from renja.domain import Belanja, PlanNode, Renja, parse_target
+from renja.edit import recode
 from renja.nomenklatur import Catalogue, default_catalogue
 from renja.rkpd.model import PemdaPlans, Unit
 
@@ -201,7 +202,7 @@ def share_one(renja: Renja, other: Renja, catalogue: Catalogue | None = None) ->
         free = next((e for e in catalogue.children(parent, renja.tahun)
                      if e.kode not in theirs and e.kode not in mine), None)
         if free is not None:
-            _rename(renja, node, free.kode, free.nama)
+            recode(renja, node, free.kode, free.nama)
             mine.add(free.kode)
         else:
             dropped.append(node.kode)
@@ -258,23 +259,6 @@ def claim_one(renja: Renja, other: Renja) -> str | None:
         theirs = next((s for s in kegiatan.children if s.kode not in mine), None)
         if theirs is None or theirs.kode is None:
             continue
-        _rename(renja, own.children[0], theirs.kode, theirs.nama)
+        recode(renja, own.children[0], theirs.kode, theirs.nama)
         return theirs.kode
     return None
-
-
-def _rename(renja: Renja, target: PlanNode, kode: str, nama: str) -> None:
-    """A sub kegiatan becomes another (code and name) in T-C.33 and every table naming it."""
-    old_kode, old_nama = target.kode, target.nama
-    target.kode = target.kode_asal = kode
-    target.nama = nama
-    for done in renja.tc29.rows:
-        if done.kode == old_kode:
-            done.kode, done.nama = kode, nama
-    for review in renja.tc31.rows:
-        if review.kode == old_kode:
-            review.kode = kode
-            review.ranwal.nama = review.kebutuhan.nama = nama
-    for item in renja.daftar_program.rows:
-        if item.nama == old_nama:
-            item.nama = nama

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from renja.codes import Kode, parse_kode
 from renja.domain import PlanNode, Renja
-from renja.edit import paths
+from renja.edit import paths, recode
 from renja.errors import CodeError, RenjaError
 from renja.nomenklatur.catalogue import Catalogue, default_catalogue, normalise_name
 from renja.nomenklatur.changes import Change, Report, compare
@@ -130,18 +130,7 @@ def accept(renja: Renja, proposal: Proposal, kode: str | None = None,
     if node is None or node.kode != proposal.kode_lama:
         raise RenjaError(f"row {proposal.path} is no longer {proposal.kode_lama}; reload",
                          f"baris {proposal.path} bukan lagi {proposal.kode_lama}; muat ulang")
-    old_nama = node.nama
-    node.kode = node.kode_asal = chosen
-    node.nama = nama or node.nama
-    for done in renja.tc29.rows:
-        if done.kode == proposal.kode_lama:
-            done.kode, done.nama = chosen, node.nama
-    for review in renja.tc31.rows:
-        if review.kode == proposal.kode_lama:
-            review.kode = chosen
-    for item in renja.daftar_program.rows:
-        if item.nama == old_nama and item.level == node.level:
-            item.nama = node.nama
+    recode(renja, node, chosen, nama or node.nama)
     if target is not None and all(not p.needs_review for p in propose(renja, target, catalogue)):
         renja.nomenklatur_versi = target
     return proposal.kode_lama, chosen
