@@ -153,6 +153,8 @@ MATRIX: dict[str, Route] = {
                                      EDIT.format(ok=422),
                                      lambda o: {"version": o["version"], "path": "0.0.0.0",
                                                 "kode_lama": "x", "versi": "x"}),
+    "nomenklatur_pemda": Route(lambda o: "/nomenklatur/",
+                               "E=403 K=403 B=403 V1=200 A1=200 V2=200 A2=200 N=302"),
     # Bappeda's RKPD of its own pemda
     "rkpd": Route(lambda o: "/rkpd/?tahun=2024",
                   "E=403 K=403 B=403 V1=200 A1=200 V2=200 A2=200 N=302"),

@@ -5,6 +5,8 @@ or foreign request is refused."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from renja.nomenklatur import default_catalogue
@@ -82,3 +84,18 @@ def test_the_verifier_reads_the_proposals_but_cannot_accept(later, old_plan, ver
 def test_without_a_newer_version_the_page_says_so(bkpsdm, planner):
     html = planner.get(f"/renja/{bkpsdm.pk}/nomenklatur/").content.decode()
     assert "Tidak ada versi nomenklatur lain di katalog" in html
+
+
+def test_bappeda_sees_every_plan_of_the_year_and_downloads_all_proposals(later, old_plan,
+                                                                          verifier, planner):
+    html = verifier.get("/nomenklatur/?tahun=2025").content.decode()
+    table = html.split('id="nomenklatur-pemda"')[1]
+    row = next(r for r in table.split("<tr>") if "Badan Kepegawaian" in r)
+    cells = re.findall(r'<td class="num">(?:<strong>)?(\d+)', row)
+    # renamed, moved, merged, removed, unknown to the old list; rows to review
+    assert cells == ["2", "2", "2", "1", "0", "7"]
+    response = verifier.get("/nomenklatur/?tahun=2025&format=csv")
+    lines = response.content.decode().splitlines()
+    assert lines[0].startswith("perangkat_daerah,renja,baris,level,kode_lama")
+    assert len(lines) == 8
+    assert planner.get("/nomenklatur/").status_code == 403

@@ -74,6 +74,7 @@ urlpatterns = [
          name="dashboard_pemda_chart"),
     path("verifikasi/", cycle.overview, name="overview"),
     path("rkpd/", rkpd.rkpd_page, name="rkpd"),
+    path("nomenklatur/", nomenklatur.pemda_page, name="nomenklatur_pemda"),
     path("rkpd/unduh/<str:fmt>/", rkpd.rkpd_export, name="rkpd_export"),
     path("impor/", imports.upload, name="import_upload"),
     path("impor/<int:pk>/", imports.preview, name="import_preview"),
