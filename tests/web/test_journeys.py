@@ -388,3 +388,56 @@ def test_the_verifier_compiles_the_rkpd_and_follows_a_duplicated_sub_kegiatan(pa
     expect(target).to_contain_text(kode)
     expect(page.locator("h1")).to_contain_text("Rumah Sakit Umum Daerah Bangil")
     both(page, "rkpd-baris")
+
+
+def test_the_planner_moves_a_plan_to_a_newer_nomenclature_row_by_row(page, tmp_path,
+                                                                     monkeypatch):
+    """A newer version in the catalogue: the planner reviews the proposals of a plan written
+    against the 2021 list, accepts a renamed row, picks a candidate for a removed one, and a
+    page left open after that is refused with a message, nothing changed."""
+    from playwright.sync_api import expect
+
+    from renja.nomenklatur import default_catalogue
+    from renja.web.accounts.models import PerangkatDaerah
+    from renja.web.plans.models import Plan
+    from tests.nomenklatur.later import later_catalogue, plan_2021
+
+    later_catalogue(tmp_path)
+    monkeypatch.setenv("RENJA_NOMENKLATUR", str(tmp_path / "katalog"))
+    default_catalogue.cache_clear()
+    try:
+        plan = Plan.create_from(plan_2021(), tahapan="rancangan",
+                                perangkat_daerah=PerangkatDaerah.objects.get(singkatan="BKPSDM"))
+        page.set_viewport_size(LAPTOP)
+        log_in(page, "perencana_bkpsdm")
+        open_plan(page, plan.pk)
+        page.click("text=Nomenklatur")
+        expect(page.locator("#ringkasan-migrasi")).to_contain_text(
+            "7 baris perlu ditinjau; 6 baris tetap.")
+        both(page, "nomenklatur")
+        renamed = page.locator("#usulan-0-1-0-0")
+        expect(renamed).to_contain_text("ganti nama")
+        other = page.context.browser.new_context()  # the same page open on another laptop
+        stale = other.new_page()
+        stale.base = page.base
+        log_in(stale, "perencana_bkpsdm")
+        stale.goto(page.url)
+        renamed.locator("button:text('Terima')").click()
+        expect(page.locator(".messages")).to_contain_text(
+            "5.03.02.2.01.0002 dipindahkan ke 5.03.02.2.01.0002.")
+        expect(page.locator("#ringkasan-migrasi")).to_contain_text("6 baris perlu ditinjau")
+        removed = page.locator("#usulan-0-1-0-5")
+        removed.locator("select[name=kode_baru]").select_option("5.03.02.2.01.0014")
+        removed.locator("button:text('Terima')").click()
+        expect(page.locator(".messages")).to_contain_text(
+            "5.03.02.2.01.0007 dipindahkan ke 5.03.02.2.01.0014.")
+        stale.locator("#usulan-0-1-0-1 button:text('Terima')").click()
+        expect(stale.locator("#galat-migrasi")).to_contain_text("perubahan Anda tidak disimpan")
+        other.close()
+        codes = [n.kode for n in Plan.objects.get(pk=plan.pk).renja().rencana.walk()
+                 if n.level == "sub_kegiatan"]
+        assert "5.03.02.2.01.0003" in codes and "5.03.02.2.01.0007" not in codes
+        page.goto(page.base + f"/renja/{plan.pk}/audit/")
+        expect(page.locator("main")).to_contain_text("5.03.02.2.01.0014")
+    finally:
+        default_catalogue.cache_clear()

@@ -45,7 +45,8 @@ def _context(request: HttpRequest, pk: int) -> dict[str, Any]:
     current = versions_of(renja, catalogue, catalogue.versions[-1].id)[0]
     target = _target(request, current)
     proposals = propose(renja, target, catalogue) if target and target != current else []
-    rows = [{"p": p, "label": LABELS[p.jenis]} for p in proposals if p.needs_review]
+    rows = [{"p": p, "label": LABELS[p.jenis], "anchor": "usulan-" + p.path.replace(".", "-")}
+            for p in proposals if p.needs_review]
     return {"plan": plan, "current": catalogue.version(current),
             "target": catalogue.version(target) if target else None, "rows": rows,
             "editable": can_edit(request.user, plan),
