@@ -425,3 +425,37 @@ def test_realisasi_import_is_where_people_look_for_it(run):
     result = run("realisasi", "import", "--help")
     assert result.exit_code == 0
     assert "Store the quarterly realisation in FILE" in result.output
+
+
+def test_its_option_choices_are_the_registries_they_stand_for():
+    from renja.cli import EXPORT_TABLES, LEVELS, RENDER_FORMATS
+    from renja.codes import LEVELS as CODE_LEVELS
+    from renja.demo.conventions import DEFECTS
+    from renja.demo.names import DEFECT_NAMES
+    from renja.io.csv import EXPORTS
+    from renja.render import RENDERERS
+
+    assert tuple(EXPORTS) == EXPORT_TABLES
+    assert tuple(RENDERERS) == RENDER_FORMATS
+    assert LEVELS == CODE_LEVELS
+    assert {k: v[:2] for k, v in DEFECTS.items()} == DEFECT_NAMES
+
+
+def test_its_version_is_the_installed_packages():
+    from importlib.metadata import version
+
+    assert __version__ == version("renja")
+
+
+def test_starting_the_command_loads_neither_the_model_nor_django():
+    """`renja --version` and `--help` start in a tenth of a second because the commands import
+    their work when run (benchmarks/cli_startup.py measures it)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, renja.cli; heavy = [m for m in ('renja.domain', 'pydantic', 'openpyxl', "
+            "'django', 'typst', 'renja.io.read', 'rapidfuzz') if m in sys.modules]; "
+            "print(','.join(heavy))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == ""

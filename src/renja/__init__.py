@@ -1,8 +1,5 @@
 """renja: the Rencana Kerja (Renja) of an Indonesian regional agency as structured data."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("renja")
-except PackageNotFoundError:  # running from a source tree that was not installed
-    __version__ = "0.0.0"
+__version__ = "0.1.0"
+"""The one place the version is written (pyproject reads it): importing
+``importlib.metadata`` to look it up cost `renja --version` 70 ms."""

@@ -13,30 +13,24 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
 from renja import __version__
-from renja.batch import Outcome, expand, run, workspace
-from renja.codes import LEVELS, parse_kode
-from renja.demo.conventions import CONVENTIONS, DEFECTS
-from renja.domain.renstra import Renstra
-from renja.edit_tables import add_usulan_rows
+from renja.demo.names import CONVENTIONS, DEFECT_NAMES
 from renja.errors import RenjaError
-from renja.io import json as renja_json
-from renja.io.csv import EXPORTS, table_csv, table_json
-from renja.io.csv.read import read_ranwal, read_usulan
-from renja.io.read import read_plan
-from renja.io.renstra import read_renstra_file
-from renja.io.report import ImportResult
-from renja.nomenklatur import default_catalogue
-from renja.numbers import format_number, format_rupiah
-from renja.render import RENDERERS
-from renja.render import render as render_to
-from renja.review import generate_tc31
-from renja.rules import run_checks
-from renja.rules.output import as_json, as_text
+
+if TYPE_CHECKING:
+    from renja.batch import Outcome
+    from renja.domain.renstra import Renstra
+    from renja.io.report import ImportResult
+
+# Choices of options, written out so that `renja --help` starts without loading the modules
+# that define them (tests/test_cli.py checks they are the same).
+EXPORT_TABLES = ("tc29", "tc30", "tc31", "tc32", "tc33", "tujuan_sasaran")
+RENDER_FORMATS = ("docx", "pdf", "xlsx", "html", "text", "datapackage")
+LEVELS = ("urusan", "bidang", "program", "kegiatan", "sub_kegiatan")
 
 F = TypeVar("F", bound=Callable[..., Any])
 LANGS = ("id", "en")
@@ -105,6 +99,7 @@ def cli(ctx: click.Context, lang: str) -> None:
 @reports_errors
 def schema() -> None:
     """Print the JSON Schema of the canonical renja/1 format."""
+    from renja.io import json as renja_json
     click.echo(renja_json.schema_text(), nl=False)
 
 
@@ -118,6 +113,7 @@ def kode(text: str, bidang: str | None) -> None:
     TEXT may be dotted (5.03.02.2.01.0002, 5.03.02.2.01.02) or undotted
     (5030220102, 50302201, 50302).
     """
+    from renja.codes import parse_kode
     parsed = parse_kode(text, bidang=bidang)
     parent = parsed.parent
     click.echo(f"kanonik\t{parsed.canonical}")
@@ -142,6 +138,7 @@ def nomenklatur() -> None:
 def nomenklatur_search(query: str, level: str | None, under: str | None, tahun: int | None,
                        limit: int) -> None:
     """Find entries whose name is like QUERY (fuzzy), best first, with their codes."""
+    from renja.nomenklatur import default_catalogue
     matches = default_catalogue().search(query, level=level, under=under, tahun=tahun,  # type: ignore[arg-type]
                                          limit=limit)
     if not matches:
@@ -159,6 +156,8 @@ def nomenklatur_search(query: str, level: str | None, under: str | None, tahun: 
 @reports_errors
 def nomenklatur_show(kode_text: str, tahun: int | None) -> None:
     """Show the entry of KODE and its children."""
+    from renja.codes import parse_kode
+    from renja.nomenklatur import default_catalogue
     catalogue = default_catalogue()
     parsed = parse_kode(kode_text)
     entry = catalogue.get(parsed, tahun=tahun)
@@ -241,6 +240,8 @@ def import_(files: tuple[str, ...], output: str | None, report: bool,
 
     The summary and the report go to standard error, the plan to OUTPUT.
     """
+    from renja.batch import expand, workspace
+    from renja.io import json as renja_json
     lang = _lang()
     with workspace() as work:
         documents = expand(list(files), Path(work))
@@ -264,6 +265,8 @@ def import_(files: tuple[str, ...], output: str | None, report: bool,
 
 
 def _import_one(path: Path, output: str | None, report: bool, lang: str) -> None:
+    from renja.io import json as renja_json
+    from renja.io.read import read_plan
     result = read_plan(path)
     if output:
         renja_json.dump(result.renja, output)
@@ -308,6 +311,12 @@ def tabel(plan: str, ranwal: Path | None, usulan: Path | None, tc29_from: str | 
     """T-C.31 from the ranwal RKPD, T-C.32 from proposals, T-C.29 from the plan of two years
     before and its realisation, and T-C.30 from the Renstra and the realised years, as the web
     app builds them."""
+    from renja.edit_tables import add_usulan_rows
+    from renja.io import json as renja_json
+    from renja.io.csv.read import read_ranwal, read_usulan
+    from renja.io.read import read_plan
+    from renja.io.renstra import read_renstra_file
+    from renja.review import generate_tc31
     renja = read_plan(plan).renja
     if tc30:
         from renja.calc.year_end import generate_tc30
@@ -342,7 +351,7 @@ def tabel(plan: str, ranwal: Path | None, usulan: Path | None, tc29_from: str | 
 
 @cli.command("export")
 @click.argument("plan", type=click.Path(dir_okay=False, path_type=str))
-@click.option("--table", "-t", type=click.Choice(list(EXPORTS)), required=True,
+@click.option("--table", "-t", type=click.Choice(EXPORT_TABLES), required=True,
               help="The table to export.")
 @click.option("--format", "-f", "fmt", type=click.Choice(["csv", "json"]), default="csv",
               show_default=True)
@@ -351,6 +360,8 @@ def tabel(plan: str, ranwal: Path | None, usulan: Path | None, tc29_from: str | 
 @reports_errors
 def export(plan: str, table: str, fmt: str, output: str | None) -> None:
     """Export one table of PLAN (anything `renja import` reads) as CSV or JSON rows."""
+    from renja.io.csv import table_csv, table_json
+    from renja.io.read import read_plan
     renja = read_plan(plan).renja
     text = table_csv(renja, table) if fmt == "csv" else table_json(renja, table)
     if output:
@@ -384,6 +395,9 @@ def check(files: tuple[str, ...], fmt: str, rules: tuple[str, ...], workers: int
 
     Exit code 0 without errors, 1 when there are errors, 2 when a file cannot be read.
     """
+    from renja.batch import expand, workspace
+    from renja.io.renstra import read_renstra_file
+    from renja.rules.output import as_json
     lang = _lang()
     if pemda:
         _check_pemda(files, fmt, rules, tahun, lang)
@@ -406,8 +420,10 @@ def check(files: tuple[str, ...], fmt: str, rules: tuple[str, ...], workers: int
 
 def _check_pemda(files: tuple[str, ...], fmt: str, rules: tuple[str, ...], tahun: int | None,
                  lang: str) -> None:
+    from renja.batch import workspace
     from renja.rkpd.checks import check_pemda
     from renja.rkpd.files import read_pemda
+    from renja.rules.output import as_json, as_text
 
     with workspace() as work:
         pemda, notes = read_pemda(list(files), tahun, Path(work))
@@ -444,6 +460,8 @@ def rkpd(inputs: tuple[str, ...], tahun: int | None, fmt: str, layout: str,
     """Compile the RKPD table from all agencies' plans of a pemda (folders, globs, ZIP files;
     a pemda.json among them gives agencies, ceilings, deadlines and the RKPD total), grouped by
     urusan, bidang urusan and perangkat daerah with a TOTAL row."""
+    from renja.batch import workspace
+    from renja.numbers import format_rupiah
     from renja.render.rkpd import render_rkpd
     from renja.rkpd import compile_rkpd
     from renja.rkpd.files import read_pemda
@@ -466,6 +484,8 @@ def _run_all(documents: list[tuple[str, Path]], lang: str, rules: tuple[str, ...
              renstra: Renstra | None = None) -> list[Outcome]:
     """Every document processed (in parallel when several), a progress bar on a terminal,
     text findings and errors printed as each file is done."""
+    from renja.batch import run
+    from renja.rules.output import as_text
     outcomes = []
     show = len(documents) > 1 and sys.stderr.isatty()
     label = "Memeriksa" if lang == "id" else "Checking"
@@ -490,6 +510,7 @@ def _file_json(outcome: Outcome) -> dict[str, object]:
 
 def summary_table(outcomes: list[Outcome], lang: str) -> str:
     """One line per file: errors, warnings, T-C.33 total (or why it could not be read)."""
+    from renja.numbers import format_rupiah
     head = ("berkas", "galat", "peringatan", "total T-C.33") if lang == "id" else \
         ("file", "errors", "warnings", "T-C.33 total")
     width = max(len(head[0]), *(len(o.name) for o in outcomes))
@@ -505,7 +526,7 @@ def summary_table(outcomes: list[Outcome], lang: str) -> str:
 
 @cli.command()
 @click.argument("plan", type=click.Path(dir_okay=False, path_type=str))
-@click.option("--to", "fmt", type=click.Choice(list(RENDERERS)), required=True,
+@click.option("--to", "fmt", type=click.Choice(RENDER_FORMATS), required=True,
               help="Output format.")
 @click.option("-o", "--output", type=click.Path(path_type=str), required=True,
               help="File to write (for datapackage: a folder, or a .zip).")
@@ -523,6 +544,9 @@ def render(plan: str, fmt: str, output: str, with_findings: bool, layout: str | 
     Formats: docx, pdf (the complete Renja in the regulation's layout), xlsx (one sheet per
     table with live formulas), html (one self-contained page), datapackage (open data).
     """
+    from renja.io.read import read_plan
+    from renja.render import render as render_to
+    from renja.rules import run_checks
     renja = read_plan(plan).renja
     if layout is not None:
         renja.rencana.tata_letak = layout  # type: ignore[assignment]
@@ -547,6 +571,7 @@ def realisasi() -> None:
 def realisasi_template_command(plan: str, reported: Path | None, output: str) -> None:
     """Write the XLSX workbook in which the agency enters PLAN's realisation per quarter: one
     line per indicator (Realisasi TW I-IV) and each sub kegiatan's money (Anggaran TW I-IV)."""
+    from renja.io.read import read_plan
     from renja.io.realisasi import read_realisasi  # workbooks: loaded when asked for
     from renja.io.xlsx.realisasi import realisasi_template
 
@@ -584,7 +609,10 @@ def evaluasi(plan: str, reported: Path, triwulan: int, dasar: str, renstra_file:
     formulas. The plan's head-of-agency approval, if any, signs it."""
     from renja.calc.capaian import rounded  # loaded when asked for, like the workbooks
     from renja.calc.e81 import evaluate
+    from renja.io.read import read_plan
     from renja.io.realisasi import read_realisasi
+    from renja.io.renstra import read_renstra_file
+    from renja.numbers import format_number
     from renja.render.e81 import render_e81
 
     renja = read_plan(plan).renja
@@ -620,6 +648,7 @@ def renstra_import(file: Path, output: str, tahun_awal: int | None, perangkat_da
                    pemda: str) -> None:
     """Read a Renstra's Tabel T-C.27 from FILE (XLSX as agencies type it, or JSON) and write
     it as renja-renstra/1 JSON; says how many rows of each level and which years it holds."""
+    from renja.io.renstra import read_renstra_file
     found = read_renstra_file(file, tahun_awal, perangkat_daerah, pemda)
     Path(output).write_text(found.model_dump_json(indent=1, exclude_none=True),
                             encoding="utf-8")
@@ -639,6 +668,7 @@ def renstra_import(file: Path, output: str, tahun_awal: int | None, perangkat_da
 @reports_errors
 def renstra_render(file: Path, fmt: str, output: str, tahun_awal: int | None) -> None:
     """Write the Renstra in FILE as Tabel T-C.27 (PDF, DOCX, or XLSX with live sums)."""
+    from renja.io.renstra import read_renstra_file
     from renja.render.renstra import render_tc27  # documents: loaded when asked for
 
     Path(output).write_bytes(render_tc27(read_renstra_file(file, tahun_awal), fmt))
@@ -682,9 +712,9 @@ def serve(host: str, demo: bool) -> None:
               type=click.Choice(sorted(CONVENTIONS)),
               help="Print the plans the way agencies do (repeatable; overrides --format): "
                    + "; ".join(f"{k}: {v}" for k, v in CONVENTIONS.items()) + ".")
-@click.option("--defect", "defects", multiple=True, type=click.Choice(sorted(DEFECTS)),
+@click.option("--defect", "defects", multiple=True, type=click.Choice(sorted(DEFECT_NAMES)),
               help="Plant this mistake in every other plan, in turn (repeatable): "
-                   + "; ".join(f"{k} ({v[0]}): {v[1]}" for k, v in DEFECTS.items()) + ".")
+                   + "; ".join(f"{k} ({v[0]}): {v[1]}" for k, v in DEFECT_NAMES.items()) + ".")
 @click.option("--pemda", "pemda_set", type=click.Choice(["planted", "consistent"]),
               default=None,
               help="Write one pemda of --plans agencies as JSON with its pemda.json (ceilings, "

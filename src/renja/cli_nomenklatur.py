@@ -8,17 +8,16 @@ import csv
 import datetime
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from renja.errors import RenjaError
-from renja.io import json as renja_json
-from renja.io.read import read_plan
-from renja.nomenklatur import Version, default_catalogue
-from renja.nomenklatur.annex import build_version, read_annex, write_version
-from renja.nomenklatur.migrate import LABELS, Proposal, accept, propose
-from renja.text import spreadsheet_safe
 
+if TYPE_CHECKING:
+    from renja.nomenklatur.migrate import Proposal
+
+# Only what `renja --help` needs is imported here; each command imports its own work.
 PROPOSAL_COLUMNS = ("berkas", "baris", "level", "kode_lama", "nama_lama", "jenis", "kode_baru",
                     "nama_baru", "calon", "terima")
 YES = ("ya", "y", "yes", "1", "x", "v", "terima")
@@ -27,6 +26,8 @@ YES = ("ya", "y", "yes", "1", "x", "v", "terima")
 @click.command("versions")
 def versions() -> None:
     """List the catalogue's versions: id, the plan years each is in force for, rows, title."""
+    from renja.nomenklatur import default_catalogue
+
     catalogue = default_catalogue()
     this_year = datetime.date.today().year
     for version in catalogue.versions:
@@ -61,6 +62,10 @@ def load(versi: str, judul: str, mulai: int, sampai: int | None, daftar: Path | 
          laporan: Path | None) -> None:
     """Load a new nomenclature version from a decree's annex and print what it adds, renames,
     moves, merges and removes against the version before it."""
+    from renja.nomenklatur import Version, default_catalogue
+    from renja.nomenklatur.annex import build_version, read_annex, write_version
+    from renja.text import spreadsheet_safe
+
     if not (daftar or ubah or hapus) or (daftar and (ubah or hapus)):
         raise RenjaError("give --daftar (the full list) or --ubah/--hapus (the changes)",
                          "isi --daftar (daftar lengkap) atau --ubah/--hapus (perubahannya)")
@@ -105,6 +110,12 @@ def migrasi(plans: tuple[str, ...], target: str, terapkan: Path | None,
     """Propose the new code of every row of the PLANS for version --ke (kept, renamed, moved,
     merged, removed with candidates) as a CSV to review; with --terapkan, apply the rows
     marked 'ya' in 'terima' (for a removed code, put the chosen candidate in kode_baru)."""
+    from renja.io import json as renja_json
+    from renja.io.read import read_plan
+    from renja.nomenklatur import default_catalogue
+    from renja.nomenklatur.migrate import LABELS, propose
+    from renja.text import spreadsheet_safe
+
     catalogue = default_catalogue()
     if terapkan:
         if len(plans) != 1 or not output:
@@ -134,6 +145,7 @@ def migrasi(plans: tuple[str, ...], target: str, terapkan: Path | None,
 def _apply(renja: object, path: Path, target: str) -> int:
     from renja.domain import Renja
     from renja.io.csv.read import read_rows
+    from renja.nomenklatur.migrate import accept, propose
 
     assert isinstance(renja, Renja)
     rows = read_rows(path.read_bytes(), path.name, ("baris", "kode_lama", "terima"),

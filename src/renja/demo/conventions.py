@@ -16,19 +16,10 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+from renja.demo.names import CONVENTIONS as CONVENTIONS  # re-exported
+from renja.demo.names import DEFECT_NAMES
 from renja.domain import NilaiTahun, PlanNode, Renja, Tc30Row, TujuanSasaranRow, parse_target
 from renja.numbers import format_rupiah, parse_rupiah
-
-CONVENTIONS = {
-    "ribuan": "T-C.31 and T-C.33 printed in thousands under '(Rp.000)' (text)",
-    "total-kode": "the JUMLAH TOTAL label printed in the Kode column (text)",
-    "baru-n1": "a sub kegiatan that starts only in year n+1: '-' under year n",
-    "dua-baris": "a hand-typed T-C.33 workbook with a two-row merged header (.xlsx)",
-    "sipd-xls": "SIPD's 'Download Excel': an HTML table named .xls (T-C.33)",
-    "sipd-ri": "the 17-column Renja table of SIPD-RI instead of T-C.33 (text)",
-    "pdf": "the whole document as a text PDF",
-    "pdf-word": "a Word-like PDF of T-C.33 (landscape, two-row header)",
-}
 
 
 @dataclass
@@ -239,17 +230,14 @@ def _shares(renja: Renja, rng: random.Random) -> bool:
     return True
 
 
-DEFECTS: dict[str, tuple[str, str, Callable[[Renja, random.Random], bool]]] = {
-    "judul-tahun": ("H006", "a table title keeps the year of an older document",
-                    _old_year_in_title),
-    "nomor-lompat": ("H008", "the chapter-3 list skips a number", _skipped_number),
-    "nama-salah-ketik": ("L008", "a name in the chapter-3 list mistyped", _typo_in_list),
-    "kegiatan-kosong": ("U008", "a kegiatan with a pagu and no sub kegiatan", _empty_kegiatan),
-    "pagu-induk": ("U001", "a program's pagu is not the sum of its kegiatan", _parent_sum),
-    "realisasi-beda": ("L005", "the same indicator's realisasi differs between tables",
-                       _realisasi_between_tables),
-    "bagian-100": ("T006", "shares of one whole that no longer add up to 100 %", _shares),
+_MAKERS: dict[str, Callable[[Renja, random.Random], bool]] = {
+    "judul-tahun": _old_year_in_title, "nomor-lompat": _skipped_number,
+    "nama-salah-ketik": _typo_in_list, "kegiatan-kosong": _empty_kegiatan,
+    "pagu-induk": _parent_sum, "realisasi-beda": _realisasi_between_tables,
+    "bagian-100": _shares,
 }
+DEFECTS: dict[str, tuple[str, str, Callable[[Renja, random.Random], bool]]] = {
+    name: (*DEFECT_NAMES[name], make) for name, make in _MAKERS.items()}
 
 
 @dataclass

@@ -222,7 +222,9 @@ def plan_rows(request: HttpRequest, member: Any, agencies: bool) -> dict[str, An
             ceilings[(c.perangkat_daerah_id, c.tahun)] = c.pagu
     today = timezone.localdate()
     rows = []
-    for plan in plans.select_related("perangkat_daerah"):
+    listed = list(plans.select_related("perangkat_daerah"))
+    with_data = _with_data([p for p in listed if (p.perangkat_daerah_id, p.tahun) in per_sumber])
+    for plan in listed:
         total = int(plan.total_n) if plan.total_n not in (None, "", "null") else None
         ceiling = ceilings.get((plan.perangkat_daerah_id, plan.tahun))
         deadline = deadlines.get((plan.tahun, plan.tahapan))
@@ -231,7 +233,7 @@ def plan_rows(request: HttpRequest, member: Any, agencies: bool) -> dict[str, An
                      ceiling is not None else None, "deadline": deadline,
                      "late": bool(deadline and deadline < today and plan.status in
                                   ("draf", "dikembalikan", "menunggu_kepala")),
-                     "sumber_over": _sumber_over(plan, per_sumber.get(
+                     "sumber_over": _sumber_over(with_data.get(plan.pk), per_sumber.get(
                          (plan.perangkat_daerah_id, plan.tahun), {}))})
     planned = {r["pd"].pk for r in rows}
     if agencies and not (tahapan or status):
@@ -246,10 +248,18 @@ def plan_rows(request: HttpRequest, member: Any, agencies: bool) -> dict[str, An
             "stages": STAGE_LABELS, "statuses": STATUS_LABELS}
 
 
-def _sumber_over(plan: Plan, ceilings: dict[str, int]) -> list[dict[str, Any]]:
-    """The sumber dana of ``plan`` whose pagu is over the ceiling the admin set for it (the
-    plan is read only when there are such ceilings)."""
-    if not ceilings:
+def _with_data(plans: list[Plan]) -> dict[int, Plan]:
+    """These plans with their data, in one query (the list defers it): only plans whose agency
+    has a ceiling per sumber dana are read."""
+    if not plans:
+        return {}
+    return {p.pk: p for p in Plan.objects.filter(pk__in=[p.pk for p in plans])
+            .select_related("perangkat_daerah")}
+
+
+def _sumber_over(plan: Plan | None, ceilings: dict[str, int]) -> list[dict[str, Any]]:
+    """The sumber dana of ``plan`` whose pagu is over the ceiling the admin set for it."""
+    if plan is None or not ceilings:
         return []
     unit = Unit(plan.perangkat_daerah.nama, plan=checked.read_only(plan), pagu_sumber=ceilings)
     return [{"sumber": c.sumber_dana, "over": -(c.selisih or 0)}
