@@ -5,28 +5,38 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+APP_STAMP := $(VENV)/.installed-app
 EXAMPLE := tests/fixtures/perbup-pasuruan-147-2023-renja-bkpsdm-2024.txt
 PG_URL ?= postgres://postgres@127.0.0.1:5432/renja
 HOST ?= 127.0.0.1:8000
 
-.PHONY: setup demo cli-demo test test-sqlite test-postgres test-browser lint docs system
+.PHONY: setup app demo cli-demo test test-sqlite test-postgres test-browser lint docs system
 
+# `setup`: the app and what the tests need (ruff, mypy, pytest, Playwright …); `app`: only what
+# the app needs to run, for `make demo` (about half the download).
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e '.[dev]'
-	touch $(STAMP)
+	touch $(STAMP) $(APP_STAMP)
+
+app: $(APP_STAMP)
+
+$(APP_STAMP): pyproject.toml requirements/constraints.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e .
+	touch $(APP_STAMP)
 
 # Debian packages the browser tests and PDF screenshots need (root, as on CI machines).
 system:
 	@command -v chromium >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || \
 	  { apt-get update -qq && apt-get install -y -qq chromium poppler-utils >/dev/null; }
 
-demo: setup
+demo: app
 	RENJA_DEMO=1 RENJA_INSECURE_COOKIES=1 $(BIN)/renja serve --demo --host $(HOST)
 
-cli-demo: setup
+cli-demo: app
 	mkdir -p out
 	$(BIN)/renja import $(EXAMPLE) -o out/example.json --report
 	$(BIN)/renja export out/example.json --table tc33 --format csv -o out/example-tc33.csv
