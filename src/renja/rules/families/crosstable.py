@@ -173,7 +173,10 @@ def _named_in(name: str, names: list[str]) -> bool:
 
 
 def _alike_in(key: str, keys: list[str]) -> bool:
-    """True when one of ``keys`` (normalised names) is like ``key``."""
+    """True when one of ``keys`` (normalised names) is like ``key``: the same name is looked
+    up first (most rows are), the fuzzy search only runs for the others."""
+    if key in keys:
+        return True
     return process.extractOne(key, keys, scorer=fuzz.token_sort_ratio,
                               score_cutoff=NAME_ALIKE) is not None
 
