@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 # Only what `renja --help` needs is imported here; each command imports its own work.
 PROPOSAL_COLUMNS = ("berkas", "baris", "level", "kode_lama", "nama_lama", "jenis", "kode_baru",
                     "nama_baru", "calon", "terima")
+"""berkas, then :data:`renja.nomenklatur.migrate.PROPOSAL_FIELDS`, then terima."""
 YES = ("ya", "y", "yes", "1", "x", "v", "terima")
 
 
@@ -113,7 +114,7 @@ def migrasi(plans: tuple[str, ...], target: str, terapkan: Path | None,
     from renja.io import json as renja_json
     from renja.io.read import read_plan
     from renja.nomenklatur import default_catalogue
-    from renja.nomenklatur.migrate import LABELS, propose
+    from renja.nomenklatur.migrate import proposal_line, propose
     from renja.text import spreadsheet_safe
 
     catalogue = default_catalogue()
@@ -132,10 +133,8 @@ def migrasi(plans: tuple[str, ...], target: str, terapkan: Path | None,
     for name in plans:
         renja = read_plan(name).renja
         for p in propose(renja, target, catalogue):
-            writer.writerow([spreadsheet_safe(v) or "" for v in (
-                name, p.path, p.level, p.kode_lama, p.nama_lama, LABELS[p.jenis], p.kode_baru,
-                p.nama_baru, "; ".join(f"{k} {n}" for k, n in p.kandidat),
-                "" if p.needs_review else "tetap")])
+            writer.writerow([str(spreadsheet_safe(name)), *proposal_line(p),
+                             "" if p.needs_review else "tetap"])
     if output:
         Path(output).write_text(out.getvalue(), encoding="utf-8")
     else:

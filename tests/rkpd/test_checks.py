@@ -117,3 +117,11 @@ def test_messages_are_in_english_when_asked():
                         only={"P003"})
     assert found[0].message == ("DINKES: pagu indikatif Rp 1.010.000.000 is over the ceiling "
                                 "Rp 1 by Rp 1.009.999.999")
+
+
+def test_an_agency_without_a_plan_at_the_stage_compiled_is_told_so():
+    missing = rsud()
+    missing.plan = None
+    pemda = PemdaPlans("Kabupaten Contoh", 2025, [missing], tahapan="rancangan_akhir")
+    assert [f.message for f in check_pemda(pemda, only={"P005"})] == [
+        "RSUD belum memiliki Renja tahun 2025 tahap Rancangan akhir"]

@@ -55,3 +55,14 @@ def test_ceilings_compare_the_total_and_each_named_sumber_dana():
     assert found == [(None, 1_010_000_000, 1_000_000_000, -10_000_000, True),
                      ("dak fisik", 700_000_000, 650_000_000, -50_000_000, True),
                      ("DAU", 10_000_000, 20_000_000, 10_000_000, False)]
+
+
+def test_a_program_without_a_pagu_adds_nothing_to_the_agency_or_the_total():
+    unit = dinkes()
+    assert unit.plan is not None
+    unit.plan.rencana.rows[0].children[0].pagu_n = None  # the cross-cutting program
+    unit.pagu = 1_000_000_000
+    rkpd = compile_rkpd(PemdaPlans("Kabupaten Contoh", 2025, [unit]))
+    assert unit.total == 1_000_000_000
+    assert rkpd.total.pagu_n == 1_000_000_000
+    assert [(c.pagu, c.over) for c in rkpd.ceilings] == [(1_000_000_000, False)]

@@ -59,3 +59,41 @@ def test_the_cli_compiles_and_checks_a_folder(tmp_path):
     assert sheet.cell(sheet.max_row, 2).value == "TOTAL"
     facts = json.loads((tmp_path / "pd" / "pemda.json").read_text())
     assert sheet.cell(sheet.max_row, 6).value == facts["total_rkpd"] - 5_000_000
+
+
+def test_a_plan_is_matched_to_its_agency_whatever_region_its_name_carries(tmp_path):
+    from renja.io import json as renja_json
+    from tests.rkpd.small import dinkes, rsud
+
+    plan = dinkes().plan
+    assert plan is not None
+    plan.perangkat_daerah.nama = "Dinas Kesehatan Kabupaten Contoh"
+    plan.perangkat_daerah.singkatan = None
+    renja_json.dump(plan, tmp_path / "dinkes.json")
+    other = rsud().plan
+    assert other is not None
+    other.perangkat_daerah.nama = "Dinas Kesehatan Hewan"
+    other.perangkat_daerah.singkatan = None
+    renja_json.dump(other, tmp_path / "keswan.json")
+    (tmp_path / "pemda.json").write_text(json.dumps({
+        "format": "renja-pemda/1", "tahun": 2025, "perangkat_daerah": [
+            {"nama": "Dinas Kesehatan", "bidang": ["1.02"], "pagu": 1},
+            {"nama": "Dinas Kesehatan Hewan", "bidang": ["3.27"]}]}))
+    pemda, _ = read_pemda([str(tmp_path)], None, tmp_path)
+    assert [(u.nama, u.plan.perangkat_daerah.nama if u.plan else None) for u in pemda.units] \
+        == [("Dinas Kesehatan", "Dinas Kesehatan Kabupaten Contoh"),
+            ("Dinas Kesehatan Hewan", "Dinas Kesehatan Hewan")]
+
+
+def test_it_refuses_two_plans_of_one_agency_for_one_year(tmp_path):
+    from renja.io import json as renja_json
+    from tests.rkpd.small import dinkes
+
+    for name in ("a.json", "b.json"):
+        plan = dinkes().plan
+        assert plan is not None
+        renja_json.dump(plan, tmp_path / name)
+    with pytest.raises(RenjaError) as caught:
+        read_pemda([str(tmp_path)], None, tmp_path)
+    assert caught.value.id == (f"{tmp_path}/b.json dan {tmp_path}/a.json sama-sama Renja "
+                               "Dinas Kesehatan tahun 2025")

@@ -36,6 +36,21 @@ class Proposal:
         return self.jenis != "tetap"
 
 
+PROPOSAL_FIELDS = ("baris", "level", "kode_lama", "nama_lama", "jenis", "kode_baru",
+                   "nama_baru", "calon")
+"""The columns of a proposal as the CLI's and Bappeda's CSV write it."""
+
+
+def proposal_line(p: Proposal) -> list[str]:
+    """A proposal as a CSV line of :data:`PROPOSAL_FIELDS` (texts a spreadsheet would run
+    as formulas are kept as text)."""
+    from renja.text import spreadsheet_safe
+
+    values = (p.path, p.level, p.kode_lama, p.nama_lama, LABELS[p.jenis], p.kode_baru,
+              p.nama_baru, "; ".join(f"{k} {n}" for k, n in p.kandidat))
+    return [str(spreadsheet_safe(v) or "") for v in values]
+
+
 @lru_cache(maxsize=16)
 def _report(catalogue: Catalogue, old: str, new: str) -> Report:
     return compare(catalogue.version_entries(old), catalogue.version_entries(new))

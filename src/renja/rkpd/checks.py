@@ -169,11 +169,14 @@ def over_ceiling_sumber(ctx: PemdaContext) -> None:
 @pemda_rule("P005", "error", "Perangkat daerah tanpa Renja", "An agency without a plan",
             "DISHUB belum memiliki Renja tahun 2025")
 def without_plan(ctx: PemdaContext) -> None:
+    stage = ctx.pemda.tahapan
+    at_id = f" tahap {STAGE_LABELS.get(stage, stage)}" if stage else ""
+    at_en = f" at stage {STAGE_LABELS.get(stage, stage)}" if stage else ""
     for unit in ctx.pemda.units:
         if unit.plan is None:
             ctx.report(unit=unit, expected="Renja", actual="-",
-                       id=f"{unit.label} belum memiliki Renja tahun {ctx.pemda.tahun}",
-                       en=f"{unit.label} has no plan for {ctx.pemda.tahun}")
+                       id=f"{unit.label} belum memiliki Renja tahun {ctx.pemda.tahun}{at_id}",
+                       en=f"{unit.label} has no plan for {ctx.pemda.tahun}{at_en}")
 
 
 @pemda_rule("P006", "warning", "Renja masih di tahap awal setelah tenggatnya",

@@ -9,13 +9,15 @@ files given, and the pemda's own facts from a ``pemda.json`` among them (renja-p
                            "pagu_sumber_dana": {"DAK Fisik": 3000000000},
                            "tahapan": "rancangan", "status": "diajukan"}]}
 
-Every key but ``format`` is optional. A plan is matched to its agency by name or short name;
+Every key but ``format`` is optional. A plan is matched to its agency by name or short name
+(without the region a document adds to it);
 a plan of an agency the file does not list is added with the plan's own bidang."""
 
 from __future__ import annotations
 
 import datetime
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -86,15 +88,25 @@ def read_pemda(inputs: list[str], tahun: int | None, work: Path) -> tuple[PemdaP
         lintas=frozenset(facts.get("lintas", []))), notes
 
 
+_REGION = re.compile(r" (kabupaten|kab|kota|provinsi|prov) .*$")
+
+
+def _keys(*names: str | None) -> set[str]:
+    """How an agency may be named: its name and short name, each also without the region
+    documents add (``Dinas Kesehatan Kabupaten Contoh`` is ``Dinas Kesehatan``)."""
+    found = set()
+    for name in names:
+        key = normalise_name(name or "")
+        if key:
+            found |= {key, _REGION.sub("", key)}
+    return found
+
+
 def _match(units: list[Unit], renja: Renja) -> Unit | None:
-    names = {normalise_name(n) for n in (renja.perangkat_daerah.nama,
-                                         renja.perangkat_daerah.singkatan or "") if n}
-    for unit in units:
-        if unit.plan is None and {normalise_name(unit.nama),
-                                  normalise_name(unit.singkatan or "")} & names:
-            return unit
-    return next((u for u in units if {normalise_name(u.nama),
-                                      normalise_name(u.singkatan or "")} & names), None)
+    """The listed agency a plan is of (one without a plan yet first)."""
+    names = _keys(renja.perangkat_daerah.nama, renja.perangkat_daerah.singkatan)
+    alike = [u for u in units if _keys(u.nama, u.singkatan) & names]
+    return next((u for u in alike if u.plan is None), alike[0] if alike else None)
 
 
 def _facts(name: str, path: Path) -> dict[str, Any]:

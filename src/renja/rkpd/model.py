@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from renja.calc.rollup import plan_total
 from renja.codes import parse_kode
 from renja.domain import PlanNode, Renja
 from renja.domain.renja import TAHAPAN
@@ -41,10 +40,14 @@ class Unit:
 
     @property
     def total(self) -> int | None:
-        """The plan's pagu indikatif for year n (the sum over its programs)."""
+        """The plan's pagu indikatif for year n: the sum over its programs that state one, as
+        the RKPD table adds them (a program without a pagu adds nothing; None when none
+        states one)."""
         if self.plan is None:
             return None
-        return plan_total(self.plan, "n")
+        known = [n.pagu_n for n in self.plan.rencana.walk()
+                 if n.level == "program" and n.pagu_n is not None]
+        return sum(known) if known else None
 
     def stage(self) -> str | None:
         return self.tahapan or (self.plan.tahapan if self.plan else None)

@@ -19,7 +19,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from renja.nomenklatur import default_catalogue
-from renja.nomenklatur.migrate import LABELS, propose, versions_of
+from renja.nomenklatur.migrate import (
+    LABELS,
+    PROPOSAL_FIELDS,
+    proposal_line,
+    propose,
+    versions_of,
+)
 from renja.text import spreadsheet_safe
 from renja.web.outcome import attempt, raise_refusal
 from renja.web.plans import checked
@@ -114,13 +120,10 @@ def pemda_page(request: HttpRequest) -> HttpResponse:
 def _csv(lines: list[tuple[Any, Any]], target: str) -> HttpResponse:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["perangkat_daerah", "renja", "baris", "level", "kode_lama", "nama_lama",
-                     "jenis", "kode_baru", "nama_baru", "calon"])
+    writer.writerow(["perangkat_daerah", "renja", *PROPOSAL_FIELDS])
     for plan, p in lines:
-        writer.writerow([spreadsheet_safe(v) or "" for v in (
-            plan.perangkat_daerah.nama, plan.pk, p.path, p.level, p.kode_lama, p.nama_lama,
-            LABELS[p.jenis], p.kode_baru, p.nama_baru,
-            "; ".join(f"{k} {n}" for k, n in p.kandidat))])
+        writer.writerow([spreadsheet_safe(plan.perangkat_daerah.nama), plan.pk,
+                         *proposal_line(p)])
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="usulan-nomenklatur-{target}.csv"'
     return response
