@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,7 +130,7 @@ def _entry(kode: str, nama: str, versi: str, kode_lama: tuple[str, ...] = ()) ->
 
 
 def build_version(version: Version, base: list[Entry], *, full: list[AnnexRow] | None = None,
-                  updates: list[AnnexRow] = (), deletes: list[AnnexRow] = (),  # type: ignore[assignment]
+                  updates: Sequence[AnnexRow] = (), deletes: Sequence[AnnexRow] = (),
                   ) -> tuple[list[Entry], Report]:
     """The entries of ``version`` and what changed from ``base``: from a full list (parents
     it leaves out are taken from ``base``), or ``base`` with the updates and deletes applied
