@@ -38,6 +38,7 @@ INSTALLED_APPS = [
 ]
 MIDDLEWARE = [
     "renja.web.requests_log.RequestId",
+    "renja.web.replica.ReadFromReplica",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -127,7 +128,29 @@ RENJA_LOGIN_ATTEMPTS = int(os.environ.get("RENJA_LOGIN_ATTEMPTS", 5))
 RENJA_LOGIN_LOCK_SECONDS = int(os.environ.get("RENJA_LOGIN_LOCK_SECONDS", 300))
 # Behind a reverse proxy: the header it sets with the client's address (X-Forwarded-For).
 RENJA_CLIENT_IP_HEADER = os.environ.get("RENJA_CLIENT_IP_HEADER", "")
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Shared state: with RENJA_REDIS_URL (redis://127.0.0.1:6379/0) the cache (findings per plan
+# version), sessions (cached, kept in the database too), the login throttle and the job queue
+# live in Redis, so every worker and every app server sees them; without it, each process
+# keeps its own cache, the throttle counts in the database and jobs run in the web process.
+RENJA_REDIS_URL = os.environ.get("RENJA_REDIS_URL", "")
+RENJA_REDIS_PREFIX = os.environ.get("RENJA_REDIS_PREFIX", "renja")
+if RENJA_REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": RENJA_REDIS_URL, "KEY_PREFIX": RENJA_REDIS_PREFIX,
+                          "TIMEOUT": 24 * 3600}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Read replica: with RENJA_DATABASE_REPLICA_URL, pages that only read (GET) are served from a
+# PostgreSQL streaming replica; writes, and the reads of whoever wrote in the last
+# RENJA_REPLICA_PIN_SECONDS, go to the primary (renja.web.replica).
+RENJA_DATABASE_REPLICA_URL = os.environ.get("RENJA_DATABASE_REPLICA_URL", "")
+RENJA_REPLICA_PIN_SECONDS = int(os.environ.get("RENJA_REPLICA_PIN_SECONDS", 10))
+if RENJA_DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(RENJA_DATABASE_REPLICA_URL, conn_max_age=60)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["renja.web.replica.Router"]
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -1,7 +1,8 @@
 """Throttling of failed logins, per username and per address, shared by every worker.
 
-Each attempt is recorded in the database *before* the password is checked, then the recent
-failures are counted: of any number of parallel guesses, at most the allowed number reach the
+Each attempt is recorded *before* the password is checked, then the recent failures are
+counted (in Redis when ``RENJA_REDIS_URL`` is set, one atomic step per attempt; else in the
+database): of any number of parallel guesses, at most the allowed number reach the
 password check, whichever worker serves them. A username is compared as a person would
 (``" User"``, ``"user\\xa0"`` and a full-width ``ｕｓｅｒ`` are the same user). Behind a
 reverse proxy the address comes from the header named by ``RENJA_CLIENT_IP_HEADER``.
@@ -13,12 +14,17 @@ import datetime
 import unicodedata
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 
 from renja.web.accounts.models import LoginAttempt
+from renja.web.shared import key, redis
+
+if TYPE_CHECKING:
+    from redis import Redis
 
 ADDRESS_FACTOR = 4  # an address may fail for this many usernames' worth of attempts
 
@@ -44,9 +50,15 @@ class Attempt:
     id: str
     user_key: str
     locked: bool
+    address_key: str = ""
 
     def succeeded(self) -> None:
         """A right password: this user's failures are forgotten, and this attempt too."""
+        shared = redis()
+        if shared is not None:
+            shared.delete(key("login", self.user_key))
+            shared.zrem(key("login", self.address_key), self.id)
+            return
         LoginAttempt.objects.filter(key=self.user_key).delete()
         LoginAttempt.objects.filter(attempt=self.id).delete()
 
@@ -58,10 +70,32 @@ def begin(request: HttpRequest) -> Attempt:
     user_key = "u:" + normalise(str(request.POST.get("username", "")))[:150]
     address_key = "a:" + client_address(request)
     attempt = uuid.uuid4().hex
+    limit = settings.RENJA_LOGIN_ATTEMPTS
+    shared = redis()
+    if shared is not None:
+        users, addresses = _count_in_redis(shared, attempt, (user_key, address_key), now)
+        return Attempt(attempt, user_key, users > limit or addresses > limit * ADDRESS_FACTOR,
+                       address_key)
     LoginAttempt.objects.filter(at__lt=since).delete()
     LoginAttempt.objects.bulk_create([LoginAttempt(key=user_key, attempt=attempt, at=now),
                                       LoginAttempt(key=address_key, attempt=attempt, at=now)])
-    limit = settings.RENJA_LOGIN_ATTEMPTS
     users = LoginAttempt.objects.filter(key=user_key, at__gte=since).count()
     addresses = LoginAttempt.objects.filter(key=address_key, at__gte=since).count()
-    return Attempt(attempt, user_key, users > limit or addresses > limit * ADDRESS_FACTOR)
+    return Attempt(attempt, user_key, users > limit or addresses > limit * ADDRESS_FACTOR,
+                   address_key)
+
+
+def _count_in_redis(shared: Redis, attempt: str, keys: tuple[str, str],
+                    now: datetime.datetime) -> tuple[int, int]:
+    """Add the attempt under each key (a sorted set by time) and count each key's recent ones,
+    all in one transaction."""
+    seconds = settings.RENJA_LOGIN_LOCK_SECONDS
+    stamp = now.timestamp()
+    step = shared.pipeline(transaction=True)
+    for name in keys:
+        step.zremrangebyscore(key("login", name), 0, stamp - seconds)
+        step.zadd(key("login", name), {attempt: stamp})
+        step.zcard(key("login", name))
+        step.expire(key("login", name), seconds)
+    counted = step.execute()
+    return int(counted[2]), int(counted[6])

@@ -8,9 +8,12 @@ every view. Each worker keeps the recent ones.
 
 from __future__ import annotations
 
+import hashlib
 from collections import OrderedDict
 from threading import Lock
 from typing import TYPE_CHECKING, Generic, TypeVar
+
+from django.core.cache import cache
 
 from renja.domain import Renja
 from renja.domain.renstra import Renstra
@@ -84,11 +87,20 @@ def read_only(plan: Plan) -> Renja:
 def findings(plan: Plan, renja: Renja | None = None, lang: str = "id") -> list[Finding]:
     """The findings of ``plan`` as saved (``renja``: its data, if already read), in ``lang``."""
     renstra, stamp = renstra_of(plan)
-    found = _findings.get(_key(plan, lang, stamp))
+    key = _key(plan, lang, stamp)
+    found = _findings.get(key)
     if found is None:
-        found = run_checks(renja or plan.renja(), lang=lang, renstra=renstra)
-        _findings.put(_key(plan, lang, stamp), found)
+        found = cache.get(_shared(key))
+        if found is None:
+            found = run_checks(renja or plan.renja(), lang=lang, renstra=renstra)
+            cache.set(_shared(key), found)
+        _findings.put(key, found)
     return list(found)
+
+
+def _shared(key: Key) -> str:
+    """``key`` as the shared cache's key."""
+    return "findings:" + hashlib.sha256(repr(key).encode()).hexdigest()
 
 
 def remember(plan: Plan, found: list[Finding], renja: Renja | None = None,
@@ -97,5 +109,6 @@ def remember(plan: Plan, found: list[Finding], renja: Renja | None = None,
     Renstra ``stamp`` names): its findings and, if given, its data parsed (which nobody may
     change from then on)."""
     _findings.put(_key(plan, lang, stamp), list(found))
+    cache.set(_shared(_key(plan, lang, stamp)), list(found))
     if renja is not None:
         _plans.put(_key(plan, ""), renja)
