@@ -50,13 +50,18 @@ def database(tmp_path: Path, **extra: str) -> Iterator[dict[str, str]]:
         env["DATABASE_URL"] = _with_name(url, name)
         _admin(url, f'CREATE DATABASE "{name}"')
     try:
-        for command in (["migrate", "--verbosity", "0"], ["renja_demo"]):
-            subprocess.run([sys.executable, "-m", "django", *command], env=env, check=True,
-                           capture_output=True)
+        prepare(env)
         yield env
     finally:
         if url:
             _admin(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def prepare(env: dict[str, str]) -> None:
+    """Migrate the database ``env`` names and load the demo into it."""
+    for command in (["migrate", "--verbosity", "0"], ["renja_demo"]):
+        subprocess.run([sys.executable, "-m", "django", *command], env=env, check=True,
+                       capture_output=True)
 
 
 def _with_name(url: str, name: str) -> str:
