@@ -10,8 +10,12 @@ import uuid
 import pytest
 
 from renja.web.accounts.views import DEMO_PASSWORD
-from tests.web.pg_cluster import postgres_bin, primary_and_replica, set_replay, \
-    wait_until_replayed
+from tests.web.pg_cluster import (
+    postgres_bin,
+    primary_and_replica,
+    set_replay,
+    wait_until_replayed,
+)
 from tests.web.servers import Visitor, app_env, prepare, servers
 
 pytestmark = [
