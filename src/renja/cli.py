@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -23,6 +23,7 @@ from renja.errors import RenjaError
 
 if TYPE_CHECKING:
     from renja.batch import Outcome
+    from renja.domain import Renja
     from renja.domain.renstra import Renstra
     from renja.io.report import ImportResult
 
@@ -525,11 +526,12 @@ def summary_table(outcomes: list[Outcome], lang: str) -> str:
 
 
 @cli.command()
-@click.argument("plan", type=click.Path(dir_okay=False, path_type=str))
+@click.argument("plans", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--to", "fmt", type=click.Choice(RENDER_FORMATS), required=True,
               help="Output format.")
 @click.option("-o", "--output", type=click.Path(path_type=str), required=True,
-              help="File to write (for datapackage: a folder, or a .zip).")
+              help="File to write (for datapackage: a folder, or a .zip; for several PLANs: "
+                   "a .zip of one document each).")
 @click.option("--with-findings", is_flag=True,
               help="Append the findings of `renja check` as an annex.")
 @click.option("--layout", type=click.Choice(["permendagri", "sipd-ri"]), default=None,
@@ -537,22 +539,57 @@ def summary_table(outcomes: list[Outcome], lang: str) -> str:
                    "Renja table of SIPD-RI. Default: the layout the plan was read in.")
 @click.option("--no-front", is_flag=True, hidden=True)
 @reports_errors
-def render(plan: str, fmt: str, output: str, with_findings: bool, layout: str | None,
-           no_front: bool) -> None:
+def render(plans: tuple[str, ...], fmt: str, output: str, with_findings: bool,
+           layout: str | None, no_front: bool) -> None:
     """Produce the official document or a workbook from PLAN (anything `renja import` reads).
 
     Formats: docx, pdf (the complete Renja in the regulation's layout), xlsx (one sheet per
     table with live formulas), html (one self-contained page), datapackage (open data).
+    Several PLANs (files, folders, ZIPs): one document each in a ZIP, with a progress bar.
     """
     from renja.io.read import read_plan
     from renja.render import render as render_to
     from renja.rules import run_checks
-    renja = read_plan(plan).renja
+    if len(plans) > 1 or Path(plans[0]).is_dir() or plans[0].lower().endswith(".zip"):
+        _render_many(plans, fmt, output, layout)
+        return
+    renja = read_plan(plans[0]).renja
     if layout is not None:
         renja.rencana.tata_letak = layout  # type: ignore[assignment]
     findings = run_checks(renja, lang=_lang()) if with_findings else None
     path = render_to(renja, fmt, output, findings)
     click.echo(f"{'Ditulis' if _lang() == 'id' else 'Written'}: {path}", err=True)
+
+
+def _render_many(plans: tuple[str, ...], fmt: str, output: str, layout: str | None) -> None:
+    """Every plan in ``plans`` rendered into the ZIP ``output``, a progress bar on stderr."""
+    from renja.batch import expand, workspace
+    from renja.io.read import read_plan
+    from renja.progress import Bar
+    from renja.render.bundle import BUNDLE_FORMATS, render_bundle
+
+    lang = _lang()
+    if fmt not in BUNDLE_FORMATS or not output.lower().endswith(".zip"):
+        raise RenjaError(
+            f"several plans are rendered as {', '.join(BUNDLE_FORMATS)} into a .zip file",
+            f"beberapa rencana dirender sebagai {', '.join(BUNDLE_FORMATS)} ke berkas .zip")
+    with workspace() as work:
+        documents = expand(list(plans), Path(work))
+
+        def read_each() -> Iterator[Renja]:
+            for _, path in documents:
+                renja = read_plan(path).renja
+                if layout is not None:
+                    renja.rencana.tata_letak = layout  # type: ignore[assignment]
+                yield renja
+
+        bar = Bar(sys.stderr, "Merender" if lang == "id" else "Rendering")
+        try:
+            Path(output).write_bytes(render_bundle(read_each(), len(documents), fmt, bar))
+        finally:
+            bar.close()
+    click.echo(f"{'Ditulis' if lang == 'id' else 'Written'}: {output} "
+               f"({len(documents)} {'dokumen' if lang == 'id' else 'documents'})", err=True)
 
 
 @cli.group()
@@ -699,6 +736,23 @@ def serve(host: str, demo: bool) -> None:
     if demo:
         call_command("renja_demo")
     call_command("runserver", host, use_reloader=False)
+
+
+@cli.command()
+@click.option("--burst", is_flag=True, help="Stop when the queue is empty.")
+@reports_errors
+def worker(burst: bool) -> None:
+    """Run the web app's background jobs (a pemda's documents, ZIP imports, next year's
+    plans, exports) from the Redis queue named by RENJA_REDIS_URL; start as many as needed,
+    on any machine that reaches the database. Without RENJA_REDIS_URL the web app runs jobs
+    itself."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "renja.web.settings")
+    import django
+
+    django.setup()
+    from renja.web.plans.jobs import work_once
+
+    work_once(burst=burst)
 
 
 @cli.command("demo-data")

@@ -91,7 +91,7 @@ def read_pemda(inputs: list[str], tahun: int | None, work: Path) -> tuple[PemdaP
 _REGION = re.compile(r" (kabupaten|kab|kota|provinsi|prov) .*$")
 
 
-def _keys(*names: str | None) -> set[str]:
+def agency_keys(*names: str | None) -> set[str]:
     """How an agency may be named: its name and short name, each also without the region
     documents add (``Dinas Kesehatan Kabupaten Contoh`` is ``Dinas Kesehatan``)."""
     found = set()
@@ -104,8 +104,8 @@ def _keys(*names: str | None) -> set[str]:
 
 def _match(units: list[Unit], renja: Renja) -> Unit | None:
     """The listed agency a plan is of (one without a plan yet first)."""
-    names = _keys(renja.perangkat_daerah.nama, renja.perangkat_daerah.singkatan)
-    alike = [u for u in units if _keys(u.nama, u.singkatan) & names]
+    names = agency_keys(renja.perangkat_daerah.nama, renja.perangkat_daerah.singkatan)
+    alike = [u for u in units if agency_keys(u.nama, u.singkatan) & names]
     return next((u for u in alike if u.plan is None), alike[0] if alike else None)
 
 

@@ -18,6 +18,7 @@ import psycopg
 from django.db import connection
 
 from renja.errors import RenjaError
+from renja.progress import Progress, quiet
 from renja.text import spreadsheet_safe
 from renja.web.accounts.models import Membership, PaguCeiling, Pemda
 from renja.web.plans.models import AuditEntry, Comment, Jadwal, Plan, RanwalItem
@@ -102,10 +103,11 @@ def restore(source: Path, db: dict[str, Any] | None = None, force: bool = False)
               str(db["NAME"]), str(source)], db)
 
 
-def export_pemda(slug: str, folder: Path) -> dict[str, int]:
+def export_pemda(slug: str, folder: Path, progress: Progress = quiet) -> dict[str, int]:
     """Everything one pemda owns, as files: its plans (renja/1 JSON) with every version, the
     audit trail (CSV), comments, agencies, ceilings, schedule, ranwal, and its users with their
-    roles (no passwords). Returns how many of each were written."""
+    roles (no passwords). Returns how many of each were written; ``progress`` hears of each
+    plan."""
     pemda = Pemda.objects.filter(slug=slug).first()
     if pemda is None:
         raise RenjaError(f"no pemda '{slug}'", f"pemda '{slug}' tidak ada")
@@ -113,7 +115,8 @@ def export_pemda(slug: str, folder: Path) -> dict[str, int]:
     plans = list(Plan.objects.filter(perangkat_daerah__pemda=pemda)
                  .select_related("perangkat_daerah"))
     versions = 0
-    for plan in plans:
+    for done, plan in enumerate(plans):
+        progress(done, len(plans) + 1, f"{plan.perangkat_daerah} {plan.tahun}")
         base = folder / "renja" / f"{plan.pk}"
         base.mkdir(parents=True, exist_ok=True)
         _write(base / "renja.json", plan.data)
@@ -128,6 +131,7 @@ def export_pemda(slug: str, folder: Path) -> dict[str, int]:
                  "text": c.text, "resolved": c.resolved, "created_at": c.created_at.isoformat()}
                 for c in Comment.objects.filter(plan__in=plans).select_related("author")]
     _write(folder / "catatan.json", comments)
+    progress(len(plans) + 1, len(plans) + 1, "")
     return {"plans": len(plans), "versions": versions, "audit": entries,
             "comments": len(comments)}
 

@@ -9,6 +9,7 @@ from renja.web.plans import (
     dashboard,
     editor,
     imports,
+    job_views,
     nomenklatur,
     notices,
     realisasi,
@@ -103,5 +104,10 @@ urlpatterns = [
     path("renja/<int:pk>/tabel/tc29/susun/", tables.generate_tc29_view, name="plan_tc29_generate"),
     path("renja/<int:pk>/tabel/tc30/susun/", tables.generate_tc30_view, name="plan_tc30_generate"),
     path("renja/<int:pk>/tabel/tc32/impor/", tables.import_usulan, name="plan_tc32_import"),
+    path("pekerjaan/", job_views.job_list, name="jobs"),
+    path("pekerjaan/mulai/<str:name>/", job_views.start, name="job_start"),
+    path("pekerjaan/<int:pk>/", job_views.job_page, name="job"),
+    path("pekerjaan/<int:pk>/status/", job_views.job_status, name="job_status"),
+    path("pekerjaan/<int:pk>/unduh/", job_views.job_download, name="job_download"),
     path("api/", api.urls),
 ]

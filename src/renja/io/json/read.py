@@ -44,9 +44,10 @@ def loads(text: str, name: str = "<json>") -> Renja:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         found = data.get("format") if isinstance(data, dict) else type(data).__name__
         raise FormatError(
-            f"{name}: not a Renja JSON file: expected \"format\": \"{FORMAT}\", found {found!r}",
+            f"{name}: not a Renja JSON file: expected \"format\": \"{FORMAT}\", "
+            + (f"found {found!r}" if found is not None else "it has none"),
             f"{name}: bukan berkas JSON Renja: seharusnya \"format\": \"{FORMAT}\", "
-            f"tertulis {found!r}",
+            + (f"tertulis {found!r}" if found is not None else "tidak ada"),
         )
     try:
         return Renja.model_validate(data)

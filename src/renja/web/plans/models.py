@@ -430,3 +430,48 @@ def renstra_covering(agency_id: int, tahun: int) -> AgencyRenstra | None:
                                          tahun_awal__lte=tahun,
                                          tahun_awal__gt=tahun - PERIOD_YEARS)
             .order_by("-tahun_awal").first())
+
+
+class Job(models.Model):
+    """Long work done in the background (a queue worker, or a thread of the web process
+    without Redis): what it is, how far it got, why it failed, what it made."""
+
+    class Status(models.TextChoices):
+        ANTRI = "antri", "Menunggu giliran"
+        BERJALAN = "berjalan", "Sedang berjalan"
+        SELESAI = "selesai", "Selesai"
+        GAGAL = "gagal", "Gagal"
+
+    kind = models.CharField(max_length=40)
+    pemda = models.ForeignKey("accounts.Pemda", on_delete=models.CASCADE, related_name="jobs")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                   related_name="+")
+    params = models.JSONField(default=dict)
+    upload = models.BinaryField(null=True, editable=False)
+    """The file the job reads (a ZIP of documents), kept here so any worker can read it."""
+    upload_name = models.CharField(max_length=255, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ANTRI)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    step = models.CharField(max_length=255, blank=True)
+    message = models.TextField(blank=True)
+    """Why it failed, or what it did."""
+    result = models.BinaryField(null=True, editable=False)
+    result_name = models.CharField(max_length=255, blank=True)
+    link = models.CharField(max_length=255, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True)
+    finished_at = models.DateTimeField(null=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.SELESAI:
+            return 100
+        return 100 * self.done // self.total if self.total else 0
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.SELESAI, self.Status.GAGAL)

@@ -164,6 +164,14 @@ def open_year(user: Any, agency_pk: object, tahun: str, sumber: str = "kosong") 
     member = admin_of(user)
     agency = agency_of(member, agency_pk)
     year = _year(tahun)
+    renja = starting_plan(member, agency, year, sumber)
+    with transaction.atomic():
+        return create_plan(member, user, agency, year, renja, sumber)
+
+
+def starting_plan(member: Membership, agency: PerangkatDaerah, year: int,
+                  sumber: str) -> Renja:
+    """The plan an agency starts ``year`` with (see :func:`open_year`), not yet saved."""
     if sumber not in start.SOURCES:
         raise RenjaError(f"unknown start '{sumber}'", f"sumber awal '{sumber}' tidak dikenal")
     renja = Renja(tahun=year, pemda=PemdaModel(nama=member.pemda.nama,
@@ -181,12 +189,18 @@ def open_year(user: Any, agency_pk: object, tahun: str, sumber: str = "kosong") 
         renja.pemda, renja.perangkat_daerah = base.pemda, base.perangkat_daerah
     elif sumber == "ranwal":
         renja = start.from_ranwal(renja, year, ranwal_of(agency, year))
+    return renja
+
+
+def create_plan(member: Membership, user: Any, agency: PerangkatDaerah, year: int,
+                renja: Renja, sumber: str) -> Plan:
+    """Save an agency's new plan of ``year`` (inside the caller's transaction), audited."""
     try:
         with transaction.atomic():
             plan = Plan.objects.create(perangkat_daerah=agency, tahun=year,
                                        data=Plan.dump(renja), updated_by=user)
             _audit(member, user, "renja.renja.buka", "tahun",
-                   f"{year} ({start.SOURCES[sumber]})", plan=plan)
+                   f"{year} ({start.SOURCES.get(sumber, sumber)})", plan=plan)
     except IntegrityError as exc:
         raise RenjaError(f"the plan of {agency} for {year} exists",
                          f"Renja {agency} tahun {year} sudah ada.") from exc
