@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.utils import timezone
 
 from renja.rules import run_checks
+from django.core.cache import cache
+
 from renja.web.plans import checked
 from renja.web.plans.models import Plan
 
@@ -18,6 +20,7 @@ def test_findings_are_computed_once_per_saved_version(bkpsdm, monkeypatch):
 
     monkeypatch.setattr(checked, "run_checks", counted)
     monkeypatch.setattr(checked, "_findings", checked._Recent(8))  # earlier tests saw bkpsdm
+    cache.clear()  # and the shared cache too
     first = checked.findings(bkpsdm)
     assert checked.findings(bkpsdm) == first
     assert checked.findings(bkpsdm, lang="en") != first

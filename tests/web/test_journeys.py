@@ -441,3 +441,66 @@ def test_the_planner_moves_a_plan_to_a_newer_nomenclature_row_by_row(page, tmp_p
         expect(page.locator("main")).to_contain_text("5.03.02.2.01.0014")
     finally:
         default_catalogue.cache_clear()
+
+
+def test_bappeda_makes_every_agencys_document_in_the_background_and_a_bad_zip_fails_whole(
+        page, tmp_path):
+    """The verifier starts the pemda's documents as a job, follows its progress bar to the
+    download; the admin imports a ZIP with one unreadable document and reads why nothing was
+    saved."""
+    import io
+    import zipfile
+
+    from playwright.sync_api import expect
+
+    from renja.web.plans.models import Plan
+
+    page.set_viewport_size(LAPTOP)
+    log_in(page, "verifikator_bappeda")
+    page.click("nav >> text=Pekerjaan")
+    expect(page.locator("#mulai-ekspor")).to_have_count(0)  # the admin's, not the verifier's
+    form = page.locator("#mulai-dokumen form")
+    form.locator("select[name=tahun]").select_option("2024")
+    form.locator("select[name=format]").select_option("pdf")
+    form.locator("button").click()
+    expect(page.locator("h1")).to_have_text("Dokumen Renja seluruh perangkat daerah")
+    expect(page.locator("#job-progress")).to_be_visible()
+    shot(page, "journey-pekerjaan-berjalan-1366")
+    expect(page.locator("#job-label")).to_have_text("Selesai", timeout=120_000)
+    expect(page.locator("#job-count")).to_have_text("6 dari 6")
+    assert page.locator("#job-progress").get_attribute("value") in ("100", None) or \
+        page.evaluate("document.getElementById('job-progress').value") == 100
+    expect(page.locator("#job-result")).to_contain_text(
+        "6 dokumen Renja (PDF) dan tabel RKPD tahun 2024.")
+    both(page, "pekerjaan-selesai")
+    with page.expect_download() as download:
+        page.click("#job-result >> text=Unduh hasil")
+    path = tmp_path / "dokumen.zip"
+    download.value.save_as(path)
+    names = zipfile.ZipFile(path).namelist()
+    assert len(names) == 7 and "renja-2024-bkpsdm.pdf" in names
+    assert zipfile.ZipFile(path).read("renja-2024-bkpsdm.pdf").startswith(b"%PDF")
+
+    switch(page, "admin_pasuruan")
+    page.click("nav >> text=Pekerjaan")
+    bundle = io.BytesIO()
+    with zipfile.ZipFile(bundle, "w") as made:
+        good = Plan.objects.get(perangkat_daerah__singkatan="DINKES").renja()
+        good.tahun = 2026
+        made.writestr("dinkes.json", good.model_dump_json())
+        made.writestr("rusak.xlsx", b"bukan buku kerja")
+    upload = tmp_path / "renja-2026.zip"
+    upload.write_bytes(bundle.getvalue())
+    before = Plan.objects.count()
+    page.locator("#mulai-impor-zip input[type=file]").set_input_files(str(upload))
+    page.locator("#mulai-impor-zip button").click()
+    expect(page.locator("#job-label")).to_have_text("Gagal", timeout=60_000)
+    expect(page.locator("#job-result .error-box")).to_have_text(
+        "Gagal: renja-2026.zip:rusak.xlsx: bukan buku kerja XLSX yang dapat dibaca (rusak, "
+        "atau format lain yang dinamai .xlsx). Tidak ada yang disimpan.")
+    both(page, "pekerjaan-gagal")
+    assert Plan.objects.count() == before
+    page.click("text=← Semua pekerjaan")
+    expect(page.locator("#daftar-pekerjaan tr.job-gagal")).to_have_count(1)
+    expect(page.locator("#daftar-pekerjaan tr.job-selesai")).to_have_count(1)
+    both(page, "pekerjaan-daftar")
