@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.utils import timezone
 
 from renja.rules import run_checks
-from django.core.cache import cache
-
 from renja.web.plans import checked
 from renja.web.plans.models import Plan
 

@@ -18,7 +18,14 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver
 
 from renja.web.api import api
-from renja.web.plans.models import AgencyRenstra, Comment, Notification, PendingImport, Plan
+from renja.web.plans.models import (
+    AgencyRenstra,
+    Comment,
+    Job,
+    Notification,
+    PendingImport,
+    Plan,
+)
 from tests.rules.test_renstra import renstra
 from tests.web.conftest import client_for
 
@@ -47,6 +54,7 @@ ADMIN = "E=403 K=403 B=403 V1=403 V2=403 A1=302 A2={other} N=302"
 ANYONE = "*=200"
 NOT_ALLOWED = "*=405"
 POST_ONLY = "*=405 N=302"  # asked to log in before being told the method
+JOB = "E=403 K=403 B=403 V1=200 A1=200 V2=404 A2=404 N=302"
 SET_PLAN = "V1=200 A1=200 *=404"
 SET_PLAN_WRITE = "V1=403 A1=403 N=302 *=404"
 
@@ -160,6 +168,14 @@ MATRIX: dict[str, Route] = {
                   "E=403 K=403 B=403 V1=200 A1=200 V2=200 A2=200 N=302"),
     "rkpd_export": Route(lambda o: "/rkpd/unduh/csv/?tahun=2024",
                          "E=403 K=403 B=403 V1=200 A1=200 V2=200 A2=200 N=302"),
+    # background jobs of a pemda: Bappeda's; the ones that change or export data the admin's
+    "jobs": Route(lambda o: "/pekerjaan/", "E=403 K=403 B=403 V1=200 A1=200 V2=200 A2=200 N=302",
+                  "*=405 N=302"),
+    "job_start": Route(lambda o: "/pekerjaan/mulai/ekspor/", POST_ONLY,
+                       "E=403 K=403 B=403 V1=403 A1=302 V2=403 A2=302 N=302"),
+    "job": Route(lambda o: f"/pekerjaan/{o['job']}/", JOB, "*=405 N=302"),
+    "job_status": Route(lambda o: f"/pekerjaan/{o['job']}/status/", JOB, "*=405 N=302"),
+    "job_download": Route(lambda o: f"/pekerjaan/{o['job']}/unduh/", JOB, "*=405 N=302"),
     # the API (its routes come from the OpenAPI schema)
     "GET /api/plans": Route(lambda o: "/api/plans", ANYONE),
     "GET /api/plans/{plan_id}": Route(lambda o: f"/api/plans/{o['plan']}", READ),
@@ -245,7 +261,11 @@ def objects(db, bkpsdm, published) -> dict[str, object]:  # type: ignore[no-unty
     strategic = AgencyRenstra.objects.create(
         perangkat_daerah=bkpsdm.perangkat_daerah, tahun_awal=2024,
         data=renstra().model_dump(mode="json", exclude_none=True) | {"tahun_awal": 2024})
+    job = Job.objects.create(kind="ekspor", pemda=bkpsdm.perangkat_daerah.pemda,
+                             created_by=User.objects.get(username="admin_pasuruan"),
+                             status="selesai", result=b"PK", result_name="ekspor.zip")
     return {"plan": bkpsdm.pk, "version": bkpsdm.version, "published": published.pk,
+            "job": job.pk,
             "comment": note.pk, "pending": pending.pk, "notice": notice.pk,
             "agency": bkpsdm.perangkat_daerah_id, "renstra": strategic.pk,
             "user": User.objects.get(username="perencana_bkpsdm").pk}

@@ -63,6 +63,7 @@ def test_findings_checked_by_one_worker_are_reused_by_another(db, settings, redi
                                    "LOCATION": REDIS_URL, "KEY_PREFIX": redis_prefix}}
     plan = Plan.objects.order_by("pk").first()
     assert plan is not None
+    monkeypatch.setattr(checked, "_findings", checked._Recent(8))  # this worker's memory
     first = checked.findings(plan)
     assert first
     monkeypatch.setattr(checked, "_findings", checked._Recent(8))  # another worker's memory

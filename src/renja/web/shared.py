@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING
 
 from django.conf import settings
-
-if TYPE_CHECKING:
-    from redis import Redis
+from redis import Redis
 
 
 @cache
 def _client(url: str) -> Redis:
-    from redis import Redis
-
     return Redis.from_url(url, socket_timeout=5, socket_connect_timeout=5)
 
 

@@ -14,17 +14,14 @@ import datetime
 import unicodedata
 import uuid
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
+from redis import Redis
 
 from renja.web.accounts.models import LoginAttempt
 from renja.web.shared import key, redis
-
-if TYPE_CHECKING:
-    from redis import Redis
 
 ADDRESS_FACTOR = 4  # an address may fail for this many usernames' worth of attempts
 

@@ -28,6 +28,7 @@ from renja.web.plans.actions.imports import check_year
 from renja.web.plans.jobs import kind
 from renja.web.plans.models import Job, Plan
 from renja.web.plans.permissions import BAPPEDA, ActionRefused
+from renja.web.plans.rkpd import pemda_of
 
 NOTHING_SAVED = "Tidak ada yang disimpan."
 STARTED = {"tahun-lalu": "dari Renja tahun lalu yang ditetapkan", "ranwal": "dari ranwal RKPD",
@@ -49,8 +50,6 @@ def _bappeda_of(job: Job) -> object:
 def documents(job: Job, progress: Progress) -> None:
     """Every agency's plan of a year (at a stage, or as it is now) as PDF, DOCX, XLSX or
     HTML, and the RKPD workbook, in one ZIP."""
-    from renja.web.plans.rkpd import pemda_of
-
     member = _bappeda_of(job)
     tahun, tahapan = int(job.params["tahun"]), str(job.params.get("tahapan", ""))
     fmt = str(job.params.get("format", "pdf"))

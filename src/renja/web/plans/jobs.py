@@ -22,6 +22,7 @@ from typing import Any
 from django.conf import settings
 from django.db import close_old_connections, connections, transaction
 from django.utils import timezone
+from rq import Queue, SimpleWorker
 
 from renja.errors import RenjaError
 from renja.progress import Progress
@@ -67,8 +68,6 @@ def submit(name: str, user: Any, pemda: Any, params: dict[str, Any] | None = Non
 def _dispatch(pk: int) -> None:
     shared = redis()
     if shared is not None:
-        from rq import Queue
-
         Queue(_queue_name(), connection=shared).enqueue(run, pk, job_timeout=JOB_TIMEOUT,
                                                 result_ttl=0, failure_ttl=24 * 3600)
         return
@@ -92,12 +91,15 @@ def run(pk: int) -> None:
     if not started:
         return  # done already, or another worker has it
     job = Job.objects.get(pk=pk)
+    reporter = _Reporter(job)
     try:
-        KINDS[job.kind].work(job, _Reporter(job))
+        KINDS[job.kind].work(job, reporter)
     except RenjaError as failed:
+        reporter.flush()  # the step it stopped at
         _fail(job, " ".join(filter(None, (failed.message("id"), failed.hint("id")))))
     except Exception:
         log.exception("job %s (%s) failed", job.pk, job.kind)
+        reporter.flush()
         _fail(job, f"Terjadi kesalahan tak terduga (pekerjaan nomor {job.pk}); tidak ada yang "
                    "disimpan. Laporkan nomor ini kepada admin.")
     else:
@@ -122,12 +124,16 @@ class _Reporter:
         self.last = 0.0
 
     def __call__(self, done: int, total: int, what: str) -> None:
-        self.job.done, self.job.total = done, total
+        self.job.done, self.job.total, self.job.step = done, total, what[:255]
         now = time.monotonic()
         if now - self.last < self.every and done < total:
             return
         self.last = now
-        Job.objects.filter(pk=self.job.pk).update(done=done, total=total, step=what[:255])
+        self.flush()
+
+    def flush(self) -> None:
+        Job.objects.filter(pk=self.job.pk).update(done=self.job.done, total=self.job.total,
+                                                  step=self.job.step)
 
 
 def _queue_name() -> str:
@@ -137,8 +143,6 @@ def _queue_name() -> str:
 
 def work_once(burst: bool = True) -> None:
     """Run a worker of the queue (``burst``: until it is empty)."""
-    from rq import Queue, SimpleWorker
-
     shared = redis()
     if shared is None:
         raise RenjaError("RENJA_REDIS_URL is not set: jobs run in the web process",
