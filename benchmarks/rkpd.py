@@ -55,8 +55,8 @@ def main() -> None:
         folder = Path(work) / "pemda"
         write_pemda(pemda, folder)
         for fmt in ("pdf", "xlsx"):
-            command = [str(Path(sys.executable).parent / "renja"), "rkpd", str(folder), "--to", fmt, "-o",
-                       str(Path(work) / f"rkpd.{fmt}")]
+            command = [str(Path(sys.executable).parent / "renja"), "rkpd", str(folder), "--to",
+                       fmt, "-o", str(Path(work) / f"rkpd.{fmt}")]
             seconds = median_seconds(
                 lambda command=command: subprocess.run(command, check=True, capture_output=True),
                 args.repeat)

@@ -1,23 +1,31 @@
 """The web app under concurrent load: gunicorn workers on PostgreSQL, a pemda of 40 agencies.
 
-Run: .venv/bin/python benchmarks/web_load.py [--users 1,10,50,200] [--seconds 10]
-          [--workers 4] [--database postgres://postgres@127.0.0.1:5432/renja_bench]
+Run: .venv/bin/python benchmarks/web_load.py [--users 1,10,50,200,500] [--seconds 20]
+          [--workers 2] [--threads 32] [--sync] [--database renja_bench | postgres://…]
 
 What it does, all on 127.0.0.1 and bounded in time:
 1. (re)creates the benchmark database, migrates it and loads one generated pemda of 40
-   agencies (the `renja_corpus` loader); the first agency's plan is replaced by one of 150
-   sub kegiatan; sessions are made for its planners and the pemda's verifier;
-2. starts `gunicorn renja.web.wsgi` with --workers sync workers;
+   agencies (the `renja_corpus` loader); every agency's plan is replaced by one of 150
+   sub kegiatan (one plan size for every scenario); sessions are made for the planners and
+   the pemda's verifier;
+2. starts `gunicorn renja.web.wsgi` as in production: --workers processes of --threads
+   threads (gthread), each process working on RENJA_MAX_WORKING requests at a time and
+   answering the rest "sedang sibuk" (503) when no turn frees within RENJA_BUSY_WAIT
+   (renja.web.busy); `--sync` runs the former one-request-per-process sync workers instead;
 3. for each scenario and each number of concurrent users, runs that many client threads for
    --seconds, each pausing --think seconds between requests (like a person reading the
-   page; `--think 0,0` sends them back to back, to find the ceiling), and prints p50/p95/p99
-   latency, requests/second and the error count (any answer other than the expected status;
-   409 "changed by someone else" when two users save the same plan is counted apart).
+   page; `--think 0,0` sends them back to back, to find the ceiling), and prints what was
+   asked (demand, req/s) against what was served (200s per second), p50/p95/p99 latency of
+   the served requests, "busy" answers (503 with Retry-After), conflicts (409: another user
+   saved the same plan first) and errors (anything else, time-outs after --timeout seconds
+   included). A cell ends when its users' last requests are answered and the server is idle
+   again (a request given up on cannot land in the next cell); the table prints the
+   published figures of the earlier run beside the new ones (benchmarks/web_load_before.json).
 
-Scenarios: opening the editor of the 150-row plan (the whole plan page); saving a row
-(each user saves a sub kegiatan of their own agency's plan: 40 plans, so from 50 users on
-some users share a plan); running the checks (findings API of the 150-row plan); the
-verifier's overview of 40 agencies.
+Scenarios: opening the editor of the 150-row plan (the whole plan page); saving a row, timed
+as a person does it: opening the row's form, then saving it (each user saves a sub kegiatan of
+their own agency's plan: 40 plans, so from 50 users on some users share a plan); running the
+checks (findings API of the 150-row plan); the verifier's overview of 40 agencies.
 """
 
 from __future__ import annotations
@@ -51,6 +59,7 @@ def free_port() -> int:
 
 
 PORT = free_port()
+TIMEOUT = 30.0
 VERSION = re.compile(r'name="version" value="(\d+)"')
 
 
@@ -105,12 +114,21 @@ def prepare(url: str) -> Fixture:
     plans = list(Plan.objects.select_related("perangkat_daerah").order_by("pk"))
     big = plans[0]
     pd = big.perangkat_daerah
-    renja = generate(Spec(pemda=PEMDA[0], agency=pd.nama, singkatan=pd.singkatan,
-                          bidang=pd.bidang, tahun=2025, sub_kegiatan=150, seed=99))
-    Plan.objects.filter(pk=big.pk).update(data=Plan.dump(renja))
-    leaves = sum(1 for _, node, _ in paths(renja) if node.level == "sub_kegiatan")
-    assert leaves == 150, leaves
-    print(f"loaded 40 agencies in {time.perf_counter() - start:.1f}s")
+    for n, each in enumerate(plans):
+        agency = each.perangkat_daerah
+        # the seed that gives exactly 150 rows (a bidang with fewer sub kegiatan in the
+        # nomenclature than that plans the first agency's bidang)
+        for seed in range(1000 * n, 1000 * n + 60):
+            bidang = agency.bidang if seed < 1000 * n + 30 else pd.bidang
+            renja = generate(Spec(pemda=PEMDA[0], agency=agency.nama,
+                                  singkatan=agency.singkatan, bidang=bidang, tahun=2025,
+                                  sub_kegiatan=150, seed=seed))
+            leaves = sum(1 for _, node, _ in paths(renja) if node.level == "sub_kegiatan")
+            if leaves == 150:
+                break
+        assert leaves == 150, (agency.nama, leaves)
+        Plan.objects.filter(pk=each.pk).update(data=Plan.dump(renja))
+    print(f"loaded 40 agencies of 150 sub kegiatan each in {time.perf_counter() - start:.1f}s")
 
     def session(username: str) -> Session:
         from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
@@ -135,11 +153,13 @@ def prepare(url: str) -> Fixture:
     return fixture
 
 
-def start_server(workers: int) -> subprocess.Popen[bytes]:
+def start_server(workers: int, threads: int, sync: bool) -> subprocess.Popen[bytes]:
+    kind = ["--worker-class", "sync"] if sync else ["--worker-class", "gthread", "--threads",
+                                                    str(threads)]
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "renja.web.wsgi:application", "--workers",
-         str(workers), "--bind", f"{HOST}:{PORT}", "--timeout", "120", "--backlog", "2048",
-         "--log-level", "warning"], env=os.environ, cwd=ROOT)
+         str(workers), *kind, "--bind", f"{HOST}:{PORT}", "--timeout", "120", "--backlog",
+         "2048", "--log-level", "warning"], env=os.environ, cwd=ROOT)
     for _ in range(100):
         if server.poll() is not None:
             break
@@ -154,7 +174,7 @@ def start_server(workers: int) -> subprocess.Popen[bytes]:
 
 def request(method: str, path: str, session: Session | None,
             body: dict[str, str] | None = None) -> tuple[int, str]:
-    conn = http.client.HTTPConnection(HOST, PORT, timeout=60)
+    conn = http.client.HTTPConnection(HOST, PORT, timeout=TIMEOUT)
     headers = {"Host": HOST}
     if session:
         headers["Cookie"] = session.cookie
@@ -174,7 +194,9 @@ def request(method: str, path: str, session: Session | None,
 @dataclass
 class Outcome:
     latencies: list[float] = field(default_factory=list)
+    asked: int = 0
     errors: int = 0
+    busy: int = 0
     conflicts: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -200,11 +222,15 @@ def scenarios(fx: Fixture) -> dict[str, Step]:
 
     def save(user: int, i: int) -> tuple[int, float]:
         plan, path, planner = fx.plans[user % len(fx.plans)]
-        _, form = request("GET", f"/renja/{plan}/baris/{path}/", planner)
+        start = time.perf_counter()  # the round trip: open the row's form, then save it
+        status, form = request("GET", f"/renja/{plan}/baris/{path}/", planner)
+        if status != 200:
+            return status, time.perf_counter() - start
         found = VERSION.search(form)
         version = found.group(1) if found else "0"
-        return timed("POST", f"/renja/{plan}/baris/{path}/simpan/", planner,
-                     {"version": version, "lokasi": f"Kecamatan {user}-{i}"})
+        status, _ = request("POST", f"/renja/{plan}/baris/{path}/simpan/", planner,
+                            {"version": version, "lokasi": f"Kecamatan {user}-{i}"})
+        return status, time.perf_counter() - start
 
     def checks(user: int, i: int) -> tuple[int, float]:
         return timed("GET", f"/api/plans/{fx.big_plan}/findings", fx.planner)
@@ -212,8 +238,8 @@ def scenarios(fx: Fixture) -> dict[str, Step]:
     def overview(user: int, i: int) -> tuple[int, float]:
         return timed("GET", "/verifikasi/", fx.verifier)
 
-    return {"editor (150 rows)": editor, "save a row": save, "checks (API)": checks,
-            "overview (40 agencies)": overview}
+    return {"editor (150 rows)": editor, "save a row (form+save)": save,
+            "checks (API)": checks, "overview (40 agencies)": overview}
 
 
 def load(step: Step, users: int, seconds: float, think: tuple[float, float],
@@ -229,13 +255,16 @@ def load(step: Step, users: int, seconds: float, think: tuple[float, float],
         while time.perf_counter() < deadline:
             try:
                 status, took = step(user, i)
-            except OSError:
+            except OSError:  # refused, reset, or timed out: the person gave up
                 status, took = 0, 0.0
             with outcome.lock:
+                outcome.asked += 1
                 if status == 200:
                     outcome.latencies.append(took)
                 elif status == 409:
                     outcome.conflicts += 1
+                elif status in (429, 503):
+                    outcome.busy += 1
                 else:
                     outcome.errors += 1
             i += 1
@@ -250,6 +279,32 @@ def load(step: Step, users: int, seconds: float, think: tuple[float, float],
     return outcome, time.perf_counter() - start
 
 
+def drain(limit: float = 120.0) -> float:
+    """Wait until the server answers a cheap page quickly again: nothing of the last cell is
+    still queued. Returns the seconds it took."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < limit:
+        try:
+            status, took = timed("GET", "/masuk/", None)
+        except OSError:
+            status, took = 0, 1.0
+        if status == 200 and took < 0.1:
+            return time.perf_counter() - start
+        time.sleep(0.5)
+    return time.perf_counter() - start
+
+
+def before(name: str, users: int) -> dict[str, float] | None:
+    """The published figures of the earlier run for this cell, if any."""
+    import json
+
+    path = Path(__file__).with_name("web_load_before.json")
+    if not path.exists():
+        return None
+    found = json.loads(path.read_text()).get(name.split(" (")[0], {}).get(str(users))
+    return dict(found) if found else None
+
+
 def percentile(values: list[float], p: float) -> float:
     if not values:
         return float("nan")
@@ -257,39 +312,64 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
+def database_url(given: str) -> str:
+    """``renja_bench`` (a name on the local PostgreSQL) or a full URL."""
+    if "://" in given:
+        return given
+    return f"postgres://postgres@127.0.0.1:5432/{given}"
+
+
 def main() -> None:
+    global TIMEOUT
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--users", default="1,10,50,200")
+    parser.add_argument("--users", default="1,10,50,200,500")
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--think", default="1,3",
                         help="seconds each user pauses between requests, min,max (0,0: none)")
-    parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--database", default="postgres://postgres@127.0.0.1:5432/renja_bench")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=32)
+    parser.add_argument("--sync", action="store_true",
+                        help="one-request-at-a-time sync workers (no 'sedang sibuk')")
+    parser.add_argument("--timeout", type=float, default=TIMEOUT,
+                        help="seconds a user waits for an answer before giving up")
+    parser.add_argument("--database", default="renja_bench",
+                        help="a database name on 127.0.0.1:5432, or a postgres:// URL")
     parser.add_argument("--only", help="run the scenarios whose name starts with this")
     args = parser.parse_args()
+    TIMEOUT = args.timeout
     low, high = (float(x) for x in args.think.split(","))
     think = (low, high)
-    recreate_database(args.database)
-    fixture = prepare(args.database)
-    server = start_server(args.workers)
+    url = database_url(args.database)
+    recreate_database(url)
+    fixture = prepare(url)
+    server = start_server(args.workers, args.threads, args.sync)
     try:
-        print(f"gunicorn, {args.workers} sync workers, PostgreSQL; {os.cpu_count()} CPUs "
+        kind = "sync workers" if args.sync else f"gthread workers x {args.threads} threads"
+        print(f"gunicorn, {args.workers} {kind}, PostgreSQL; {os.cpu_count()} CPUs "
               f"shared by server, database and load threads; {args.seconds:.0f}s per cell, "
-              f"users pause {low:g}-{high:g}s between requests")
-        print(f"{'scenario':<24}{'users':>6}{'requests':>9}{'req/s':>8}{'p50 ms':>8}"
-              f"{'p95 ms':>8}{'p99 ms':>8}{'errors':>7}{'409':>6}")
+              f"users pause {low:g}-{high:g}s between requests, give up after "
+              f"{args.timeout:g}s")
+        print(f"{'scenario':<24}{'users':>6}{'asked/s':>8}{'served/s':>9}{'p50 ms':>8}"
+              f"{'p95 ms':>8}{'p99 ms':>8}{'busy':>6}{'409':>6}{'errors':>7}"
+              f"{'| before: p95':>14}{'errors':>7}{'drain s':>8}")
         for name, step in scenarios(fixture).items():
             if args.only and not name.startswith(args.only):
                 continue
             step(0, 0)  # warm the workers
             for users in [int(u) for u in args.users.split(",")]:
                 outcome, took = load(step, users, args.seconds, think)
+                drained = drain()
                 done = outcome.latencies
-                print(f"{name:<24}{users:>6}{len(done):>9}{len(done) / took:>8.1f}"
+                old = before(name, users)
+                earlier = (f"{old['p95']:>14.0f}{old['errors']:>7.0f}" if old
+                           else f"{'-':>14}{'-':>7}")
+                print(f"{name:<24}{users:>6}{outcome.asked / took:>8.1f}"
+                      f"{len(done) / took:>9.1f}"
                       f"{percentile(done, 50) * 1000:>8.0f}{percentile(done, 95) * 1000:>8.0f}"
-                      f"{percentile(done, 99) * 1000:>8.0f}{outcome.errors:>7}"
-                      f"{outcome.conflicts:>6}", flush=True)
+                      f"{percentile(done, 99) * 1000:>8.0f}{outcome.busy:>6}"
+                      f"{outcome.conflicts:>6}{outcome.errors:>7}{earlier}{drained:>8.1f}",
+                      flush=True)
     finally:
         server.terminate()
         server.wait(timeout=30)

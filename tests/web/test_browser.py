@@ -165,7 +165,7 @@ def test_the_whole_planning_cycle_in_the_browser(page):
     shot(page, "version-diff")
 
 
-def test_a_refused_save_is_explained_at_the_row_and_keeps_what_was_typed(page):
+def test_a_refused_save_is_explained_at_the_row_and_keeps_what_was_typed(page, settings):
     from django.contrib.auth.models import User
     from playwright.sync_api import expect
 
@@ -206,6 +206,22 @@ def test_a_refused_save_is_explained_at_the_row_and_keeps_what_was_typed(page):
     expect(alert).to_contain_text("Tidak tersimpan: server tidak dapat dihubungi")
     expect(page.locator("input[name=lokasi]")).to_have_value("Pandaan")
     page.unroute("**/simpan/")
+
+    # the server is beyond capacity: told at once to try again, the typed values stay
+    from renja.web import busy
+
+    settings.RENJA_MAX_WORKING, settings.RENJA_BUSY_WAIT = 1, 0.2
+    turn = busy.turns()
+    assert turn.acquire(timeout=5)  # another request is working
+    try:
+        page.click("button:text('Simpan')")
+        expect(alert).to_have_text("Tidak tersimpan: server sedang sibuk melayani banyak "
+                                   "pengguna. Nilai yang Anda ketik masih ada; coba Simpan lagi "
+                                   "dalam 5 detik.")
+        expect(page.locator("input[name=lokasi]")).to_have_value("Pandaan")
+        shot(page, "editor-busy")
+    finally:
+        turn.release()
 
     # saving again on top of the newer version works; the page stays at the row and says so
     page.click("button:text('Simpan')")

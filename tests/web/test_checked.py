@@ -18,7 +18,7 @@ def test_findings_are_computed_once_per_saved_version(bkpsdm, monkeypatch):
         return run_checks(renja, lang=lang, renstra=renstra)
 
     monkeypatch.setattr(checked, "run_checks", counted)
-    monkeypatch.setattr(checked, "_findings", checked._Recent(8))  # earlier tests saw bkpsdm
+    monkeypatch.setattr(checked, "_findings", checked.Recent(8))  # earlier tests saw bkpsdm
     cache.clear()  # and the shared cache too
     first = checked.findings(bkpsdm)
     assert checked.findings(bkpsdm) == first

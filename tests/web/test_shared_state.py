@@ -63,10 +63,10 @@ def test_findings_checked_by_one_worker_are_reused_by_another(db, settings, redi
                                    "LOCATION": REDIS_URL, "KEY_PREFIX": redis_prefix}}
     plan = Plan.objects.order_by("pk").first()
     assert plan is not None
-    monkeypatch.setattr(checked, "_findings", checked._Recent(8))  # this worker's memory
+    monkeypatch.setattr(checked, "_findings", checked.Recent(8))  # this worker's memory
     first = checked.findings(plan)
     assert first
-    monkeypatch.setattr(checked, "_findings", checked._Recent(8))  # another worker's memory
+    monkeypatch.setattr(checked, "_findings", checked.Recent(8))  # another worker's memory
     monkeypatch.setattr(checked, "run_checks", _must_not_run)
     assert checked.findings(plan) == first
 

@@ -41,6 +41,7 @@ MIDDLEWARE = [
     "renja.web.replica.ReadFromReplica",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "renja.web.busy.ShedLoad",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -141,6 +142,14 @@ if RENJA_REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Beyond capacity (renja.web.busy): requests of one process working at a time, how long one
+# waits for a turn before "sedang sibuk" (503, Retry-After), and how long it may have waited at
+# the reverse proxy (X-Request-Start) before it is not worked on at all (0: no limit).
+RENJA_MAX_WORKING = int(os.environ.get("RENJA_MAX_WORKING", 2))
+RENJA_BUSY_WAIT = float(os.environ.get("RENJA_BUSY_WAIT", 5))
+RENJA_MAX_QUEUE_SECONDS = float(os.environ.get("RENJA_MAX_QUEUE_SECONDS", 10))
+RENJA_RETRY_AFTER = int(os.environ.get("RENJA_RETRY_AFTER", 5))
 
 # Read replica: with RENJA_DATABASE_REPLICA_URL, pages that only read (GET) are served from a
 # PostgreSQL streaming replica; writes, and the reads of whoever wrote in the last

@@ -75,7 +75,7 @@ def get_plan(user: Any, pk: object, edit: bool = False) -> Plan:
     """The plan if the user works with it (404 otherwise: see :func:`get_readable` for the
     published document); with ``edit``, only if they may edit it now (403 otherwise)."""
     try:
-        plan = visible_plans(user).get(pk=plan_id(pk))
+        plan = visible_plans(user).defer("data").get(pk=plan_id(pk))  # parsed: checked.read_only
     except Plan.DoesNotExist as exc:
         raise Http404("Renja tidak ditemukan") from exc
     if edit:

@@ -26,7 +26,7 @@ Key = tuple[object, ...]
 T = TypeVar("T")
 
 
-class _Recent(Generic[T]):
+class Recent(Generic[T]):
     """The ``keep`` most recently used values, safe to share between threads."""
 
     def __init__(self, keep: int) -> None:
@@ -48,14 +48,19 @@ class _Recent(Generic[T]):
                 self.values.popitem(last=False)
 
 
-_findings: _Recent[list[Finding]] = _Recent(256)
-_plans: _Recent[Renja] = _Recent(64)
-_renstras: _Recent[Renstra] = _Recent(32)
+_findings: Recent[list[Finding]] = Recent(256)
+_plans: Recent[Renja] = Recent(64)
+_renstras: Recent[Renstra] = Recent(32)
+
+
+def plan_key(plan: Plan) -> Key:
+    """What tells one saved version of a plan from every other."""
+    # updated_at too: a database may reuse the id of a deleted plan (SQLite after rollback)
+    return (plan.pk, plan.version, plan.updated_at)
 
 
 def _key(plan: Plan, lang: str, renstra: Key = ()) -> Key:
-    # updated_at too: a database may reuse the id of a deleted plan (SQLite after rollback)
-    return (plan.pk, plan.version, plan.updated_at, lang, *renstra)
+    return (*plan_key(plan), lang, *renstra)
 
 
 def renstra_of(plan: Plan) -> tuple[Renstra | None, Key]:

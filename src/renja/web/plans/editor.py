@@ -10,13 +10,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_POST, require_safe
 
 from renja.codes import parse_kode
-from renja.domain import PlanNode
+from renja.domain import PlanNode, Renja
 from renja.edit import (
     add_indicator,
     add_row,
@@ -29,6 +30,7 @@ from renja.edit import (
 from renja.errors import RenjaError
 from renja.nomenklatur import default_catalogue
 from renja.numbers import format_rupiah
+from renja.rules import Finding
 from renja.start import add_program
 from renja.web.outcome import attempt, stale_row_message
 from renja.web.plans import checked
@@ -79,23 +81,44 @@ def editor_context(plan: Plan, editable: bool, error: str | None = None,
     renja = checked.read_only(plan)
     order = {"error": 0, "warning": 1, "info": 2}
     findings = sorted(checked.findings(plan, renja), key=lambda f: order[f.severity])
-    flagged = {f.kode for f in findings if f.kode and f.table == "tc33"}
-    urls = reverse("row_form", args=[plan.pk, "0"]).removesuffix("0/")
-    rows = [_row(p, n, d, flagged, urls) for p, n, d in paths(renja)]
-    anchors = {r["node"].kode: r["anchor"] for r in reversed(rows) if r["node"].kode}
-    notes = open_notes(plan)
-    for row in rows:
-        row["notes"] = notes.get(row["node"].kode or "", 0)
+    rows_html, anchors = _table(plan, renja, findings, editable, commenting)
     items = [{"f": f, "anchor": anchors.get(f.kode or "") if f.table == "tc33" else None}
              for f in findings]
     counts = {s: sum(1 for f in findings if f.severity == s)
               for s in ("error", "warning", "info")}
     total = renja.rencana.total
-    return {"plan": plan, "renja": renja, "rows": rows, "findings": items, "counts": counts,
+    return {"plan": plan, "renja": renja, "rows_html": rows_html,
+            "has_rows": bool(renja.rencana.rows), "findings": items, "counts": counts,
             "editable": editable, "error": error, "commenting": commenting,
             "anchors": anchors,
             "total_n": format_rupiah(total.pagu_n) if total else "",
             "total_n1": format_rupiah(total.pagu_n1) if total else ""}
+
+
+_tables: checked.Recent[tuple[SafeString, dict[str, str]]] = checked.Recent(64)
+
+
+def _table(plan: Plan, renja: Renja, findings: list[Finding], editable: bool,
+           commenting: bool) -> tuple[SafeString, dict[str, str]]:
+    """The T-C.33 rows of the editor as HTML, and each code's anchor: rendered once per plan
+    version, findings, open notes and what the person may do (the largest part of the page)."""
+    notes = open_notes(plan)
+    key = (*checked.plan_key(plan), *checked.renstra_of(plan)[1], editable, commenting,
+           tuple(sorted(notes.items())))
+    found = _tables.get(key)
+    if found is not None:
+        return found
+    flagged = {f.kode for f in findings if f.kode and f.table == "tc33"}
+    urls = reverse("row_form", args=[plan.pk, "0"]).removesuffix("0/")
+    rows = [_row(p, n, d, flagged, urls) for p, n, d in paths(renja)]
+    anchors = {r["node"].kode: r["anchor"] for r in reversed(rows) if r["node"].kode}
+    for row in rows:
+        row["notes"] = notes.get(row["node"].kode or "", 0)
+    html = render_to_string("renja/editor_rows.html", {
+        "rows": rows, "plan": plan, "editable": editable, "commenting": commenting})
+    made = (mark_safe(html), anchors)  # our template's own output, escaped by it
+    _tables.put(key, made)
+    return made
 
 
 @require_safe

@@ -34,6 +34,12 @@
   document.addEventListener("htmx:responseError", function (event) {
     var status = event.detail.xhr ? event.detail.xhr.status : 0;
     if (SHOWN.indexOf(String(status)) >= 0) { return; }
+    if (status === 503 || status === 429) {
+      var wait = event.detail.xhr.getResponseHeader("Retry-After") || "beberapa";
+      say(event.detail.elt, "Tidak tersimpan: server sedang sibuk melayani banyak pengguna. " +
+          "Nilai yang Anda ketik masih ada; coba Simpan lagi dalam " + wait + " detik.");
+      return;
+    }
     say(event.detail.elt, "Tidak tersimpan: terjadi kesalahan di server (kode " + status +
         "). Nilai yang Anda ketik masih ada; coba Simpan lagi sebentar lagi, atau hubungi " +
         "admin pemda bila terus terjadi.");
