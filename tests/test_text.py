@@ -23,3 +23,25 @@ def test_control_characters_are_removed_and_line_breaks_kept():
 
     assert clean_text("Ban\x0bgil\x00\x7f\tKota\nBaris") == "Bangil\tKota\nBaris"
     assert clean_data({"a\x01": ["x\x1f", 3, {"b": "y\x00"}]}) == {"a": ["x", 3, {"b": "y"}]}
+
+
+def test_has_controls_misses_no_string_clean_data_would_change():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from renja.text import clean_data, has_controls
+
+    texts = st.text(alphabet=st.characters(max_codepoint=0x3000), max_size=12)
+    data = st.recursive(texts | st.integers() | st.none(),
+                        lambda inner: st.lists(inner, max_size=4)
+                        | st.dictionaries(texts, inner, max_size=4), max_leaves=12)
+
+    @settings(max_examples=400, deadline=None)
+    @given(data)
+    def check(value: object) -> None:
+        if clean_data(value) != value:
+            assert has_controls(value)
+
+    check()
+    assert [c for c in range(128) if has_controls({"k": chr(c)})] == \
+        [*(c for c in range(32) if c not in (9, 10, 13)), 127]

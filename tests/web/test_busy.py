@@ -55,3 +55,17 @@ def test_static_files_are_served_even_when_busy(anonymous, full):
 def test_with_a_turn_free_the_page_is_served(planner, bkpsdm, settings):
     settings.RENJA_MAX_WORKING = 1
     assert planner.get(f"/renja/{bkpsdm.pk}/").status_code == 200
+
+
+def test_when_enough_requests_wait_already_the_next_is_answered_at_once(planner, bkpsdm,
+                                                                       settings, monkeypatch):
+    settings.RENJA_MAX_WORKING, settings.RENJA_BUSY_WAIT, settings.RENJA_MAX_WAITING = 1, 30, 2
+    monkeypatch.setattr(busy, "_waiting", [2])  # two requests wait for the one turn
+    turn = busy.turns()
+    assert turn.acquire(timeout=1)
+    try:
+        started = time.monotonic()
+        assert planner.get(f"/renja/{bkpsdm.pk}/").status_code == 503
+        assert time.monotonic() - started < 1  # not the 30 s a turn may be waited for
+    finally:
+        turn.release()

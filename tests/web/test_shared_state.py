@@ -73,3 +73,52 @@ def test_findings_checked_by_one_worker_are_reused_by_another(db, settings, redi
 
 def _must_not_run(*args: object, **kwargs: object) -> None:
     raise AssertionError("checked again")
+
+
+def test_saves_through_two_servers_at_once_lose_no_update(tmp_path, redis_prefix):
+    """Planners save the same row through both servers at the same moment: each save is
+    either stored (and audited) or refused as stale, never silently lost."""
+    import re
+    import threading
+
+    with database(tmp_path, RENJA_REDIS_URL=REDIS_URL, RENJA_REDIS_PREFIX=redis_prefix) as env, \
+            servers(env, 2, workers=2) as ports:
+        people = [Visitor() for _ in range(6)]
+        for person in people:
+            assert person.post(ports[0], "/masuk/", {"username": "perencana_bkpsdm",
+                                                     "password": DEMO_PASSWORD})[0] == 200
+        listed = people[0].get(ports[0], "/renja/")[1]
+        plan = re.search(r'href="/renja/(\d+)/"', listed)
+        assert plan
+        page = f"/renja/{plan.group(1)}/"
+        row = f"{page}baris/0.0.0.0/"
+        start = threading.Barrier(len(people))
+        outcomes: list[tuple[str, int]] = []
+
+        def save(n: int) -> None:
+            person, port = people[n], ports[n % 2]
+            for attempt in range(3):
+                form = person.get(port, row)[1]
+                version = re.search(r'name="version" value="(\d+)"', form)
+                assert version
+                value = f"Kecamatan {n}-{attempt}"
+                if attempt == 0:
+                    start.wait()
+                status, _ = person.post(port, row + "simpan/", {
+                    "version": version.group(1), "lokasi": value}, page=page)
+                outcomes.append((value, status))
+
+        threads = [threading.Thread(target=save, args=(n,)) for n in range(len(people))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert {status for _, status in outcomes} <= {200, 409}
+        stored = [value for value, status in outcomes if status == 200]
+        assert len(stored) >= 3  # each person's later tries start from a newer version
+        shown = people[0].get(ports[1], page)[1]
+        assert f"Versi {1 + len(stored)} " in shown
+        audit = people[0].get(ports[0], page + "audit/")[1]
+        assert all(f"<td>{value}</td>" in audit for value in stored)
+        refused = [value for value, status in outcomes if status == 409]
+        assert not any(f"<td>{value}</td>" in audit for value in refused)

@@ -2,8 +2,10 @@
 
 Each app process lets ``RENJA_MAX_WORKING`` requests do their work at a time (Python code is
 CPU-bound: more at once only makes each slower). A request that finds them all busy waits up
-to ``RENJA_BUSY_WAIT`` seconds for a turn, then gets **503 with Retry-After** and a page (or,
-for a save from the editor, a message at the form) saying the server is busy and to try again.
+to ``RENJA_BUSY_WAIT`` seconds for a turn; when ``RENJA_MAX_WAITING`` requests wait already,
+or no turn frees in time, it gets **503 with Retry-After** and a page (or, for a save from the
+editor, a message at the form) saying the server is busy and to try again. A short line of
+waiting requests keeps the wait of the ones served short and the answer to the others quick.
 A request that already waited longer than ``RENJA_MAX_QUEUE_SECONDS`` in front of the app (the
 reverse proxy's ``X-Request-Start: t=<seconds>`` header) is answered the same way without
 being worked on: its person has likely given up already.
@@ -14,6 +16,7 @@ development server); with one-request-at-a-time sync workers nothing ever waits 
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -22,9 +25,11 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
+log = logging.getLogger(__name__)
 MESSAGE = "Server sedang sibuk melayani banyak pengguna. Coba lagi dalam {seconds} detik."
 _turns: dict[int, threading.BoundedSemaphore] = {}
 _made = threading.Lock()
+_waiting = [0]  # requests of this process waiting for a turn now
 
 
 def turns() -> threading.BoundedSemaphore:
@@ -58,7 +63,24 @@ def busy(request: HttpRequest) -> HttpResponse:
                                                                 "seconds": seconds}), status=503)
     response["Retry-After"] = str(seconds)
     response["Cache-Control"] = "no-store"
+    response._has_been_logged = True  # expected, not an error: Django does not log it
+    log.info("busy: %s %s", request.method, request.path)
     return response
+
+
+def _take(turn: threading.BoundedSemaphore) -> bool:
+    """A turn, unless too many wait for one already or none frees in time."""
+    if turn.acquire(blocking=False):
+        return True
+    with _made:
+        if _waiting[0] >= settings.RENJA_MAX_WAITING:
+            return False
+        _waiting[0] += 1
+    try:
+        return turn.acquire(timeout=settings.RENJA_BUSY_WAIT)
+    finally:
+        with _made:
+            _waiting[0] -= 1
 
 
 class ShedLoad:
@@ -72,7 +94,7 @@ class ShedLoad:
         if limit and waited(request) > limit:
             return busy(request)
         turn = turns()
-        if not turn.acquire(timeout=settings.RENJA_BUSY_WAIT):
+        if not _take(turn):
             return busy(request)
         try:
             return self.get_response(request)

@@ -144,10 +144,12 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Beyond capacity (renja.web.busy): requests of one process working at a time, how long one
-# waits for a turn before "sedang sibuk" (503, Retry-After), and how long it may have waited at
-# the reverse proxy (X-Request-Start) before it is not worked on at all (0: no limit).
+# waits for a turn before "sedang sibuk" (503, Retry-After) and how many may wait at once, and
+# how long it may have waited at the reverse proxy (X-Request-Start) before it is not worked on
+# at all (0: no limit).
 RENJA_MAX_WORKING = int(os.environ.get("RENJA_MAX_WORKING", 2))
 RENJA_BUSY_WAIT = float(os.environ.get("RENJA_BUSY_WAIT", 5))
+RENJA_MAX_WAITING = int(os.environ.get("RENJA_MAX_WAITING", 8))
 RENJA_MAX_QUEUE_SECONDS = float(os.environ.get("RENJA_MAX_QUEUE_SECONDS", 10))
 RENJA_RETRY_AFTER = int(os.environ.get("RENJA_RETRY_AFTER", 5))
 
