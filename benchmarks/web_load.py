@@ -106,7 +106,7 @@ def prepare(url: str) -> Fixture:
     from renja.demo.generate import Spec, generate
     from renja.edit import paths
     from renja.web.management.commands.renja_corpus import load_pemda
-    from renja.web.plans.models import Plan
+    from renja.web.plans.models import Plan, summary_fields
 
     call_command("migrate", verbosity=0)
     start = time.perf_counter()
@@ -127,7 +127,8 @@ def prepare(url: str) -> Fixture:
             if leaves == 150:
                 break
         assert leaves == 150, (agency.nama, leaves)
-        Plan.objects.filter(pk=each.pk).update(data=Plan.dump(renja))
+        data = Plan.dump(renja)
+        Plan.objects.filter(pk=each.pk).update(data=data, **summary_fields(data))
     print(f"loaded 40 agencies of 150 sub kegiatan each in {time.perf_counter() - start:.1f}s")
 
     def session(username: str) -> Session:

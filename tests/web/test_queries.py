@@ -73,3 +73,27 @@ def test_the_loader_command_loads_pemda_once(db):
         "Kabupaten Sumber Makmur: sudah ada",
         "Kata sandi setiap pengguna: demo-renja-2024"]
     assert Plan.objects.filter(perangkat_daerah__pemda__slug="kota-tirta-jaya").count() == 2
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_list_pages_do_not_read_any_plans_json(db, url):  # type: ignore[no-untyped-def]
+    client = client_for("verifikator_bappeda")
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    # only the plans whose agency has a ceiling per sumber dana are read (the demo's DINKES)
+    assert not [q["sql"] for q in captured if '"plans_plan"."data"' in q["sql"]
+                and '"plans_plan"."id" IN (' not in q["sql"]]
+
+
+def test_a_saved_plan_keeps_its_total_and_demo_flag_beside_its_json(bkpsdm):
+    from renja.web.plans.models import summary
+
+    renja = bkpsdm.renja()
+    assert renja.rencana.total is not None
+    renja.rencana.total.pagu_n = 123_456
+    bkpsdm.store(renja, None, bkpsdm.version)
+    stored = Plan.objects.get(pk=bkpsdm.pk)
+    assert (stored.total_pagu_n, stored.is_contoh) == (123_456, False)
+    assert summary({"contoh": True, "rencana": {"total": {"pagu_n": 5}}}) == (5, True)
+    assert summary({"rencana": {}}) == (None, False)

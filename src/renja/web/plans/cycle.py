@@ -14,7 +14,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.db.models.fields.json import KT
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -201,8 +200,7 @@ def plan_rows(request: HttpRequest, member: Any, agencies: bool) -> dict[str, An
     ``agencies``, agencies without a plan too."""
     tahun = _year(request.GET.get("tahun", ""))
     tahapan, status = request.GET.get("tahapan", ""), request.GET.get("status", "")
-    plans = with_contoh(visible_plans(request.user).defer("data")).annotate(
-        total_n=KT("data__rencana__total__pagu_n"))
+    plans = with_contoh(visible_plans(request.user).defer("data"))
     if tahun:
         plans = plans.filter(tahun=tahun)
     if tahapan in STAGE_LABELS:
@@ -225,7 +223,7 @@ def plan_rows(request: HttpRequest, member: Any, agencies: bool) -> dict[str, An
     listed = list(plans.select_related("perangkat_daerah"))
     with_data = _with_data([p for p in listed if (p.perangkat_daerah_id, p.tahun) in per_sumber])
     for plan in listed:
-        total = int(plan.total_n) if plan.total_n not in (None, "", "null") else None
+        total = plan.total_pagu_n
         ceiling = ceilings.get((plan.perangkat_daerah_id, plan.tahun))
         deadline = deadlines.get((plan.tahun, plan.tahapan))
         rows.append({"plan": plan, "pd": plan.perangkat_daerah, "total": total,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import QuerySet
-from django.db.models.fields.json import KT
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from renja.calc.capaian import DEFAULT_BANDS, Band, parse_bands
@@ -47,6 +48,10 @@ class Plan(models.Model):
     n_errors = models.PositiveIntegerField(default=0)
     n_warnings = models.PositiveIntegerField(default=0)
     data = models.JSONField(help_text="The plan in the renja/1 format")
+    total_pagu_n = models.BigIntegerField(null=True, blank=True)
+    """T-C.33's total pagu of the year, from ``data``: lists read it without the JSON."""
+    is_contoh = models.BooleanField(default=False)
+    """Synthetic demo data (``data["contoh"]``), for lists that do not read the JSON."""
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(default=timezone.now)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
@@ -84,6 +89,14 @@ class Plan(models.Model):
             data=cls.dump(renja), tahun=renja.tahun,
             n_errors=sum(1 for f in findings if f.severity == "error"),
             n_warnings=sum(1 for f in findings if f.severity == "warning"), **fields)
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if "data" not in self.get_deferred_fields():
+            self.total_pagu_n, self.is_contoh = summary(self.data)
+            fields = kwargs.get("update_fields")
+            if fields is not None and "data" in fields:
+                kwargs["update_fields"] = {*fields, "total_pagu_n", "is_contoh"}
+        super().save(*args, **kwargs)
 
     @property
     def contoh(self) -> bool:
@@ -127,7 +140,7 @@ class Plan(models.Model):
             changed = Plan.objects.filter(pk=self.pk, version=expected_version).exclude(
                 tahapan="penetapan").exclude(status="ditetapkan").update(
                 data=data, version=expected_version + 1, updated_at=now, updated_by=user,
-                n_errors=errors, n_warnings=warnings)
+                n_errors=errors, n_warnings=warnings, **summary_fields(data))
             if not changed:
                 self.refresh_from_db()
                 if self.locked:
@@ -141,6 +154,7 @@ class Plan(models.Model):
         self.data, self.version, self.updated_at, self.updated_by = (
             data, expected_version + 1, now, user)
         self.n_errors, self.n_warnings = errors, warnings
+        self.total_pagu_n, self.is_contoh = summary(data)
         checked.remember(self, findings, renja, stamp=stamp)
 
 
@@ -297,9 +311,25 @@ class RanwalItem(models.Model):
 
 
 def with_contoh(plans: QuerySet[Plan]) -> QuerySet[Plan]:
-    """Plans with whether each is synthetic demo data, read by the database from the JSON
-    (lists defer the plan data itself)."""
-    return plans.annotate(contoh_flag=KT("data__contoh"))
+    """Plans with whether each is synthetic demo data (lists defer the plan data itself)."""
+    return plans.annotate(contoh_flag=F("is_contoh"))
+
+
+def summary_fields(data: object) -> dict[str, object]:
+    """:func:`summary` as the fields of an ``update()``."""
+    total, contoh = summary(data)
+    return {"total_pagu_n": total, "is_contoh": contoh}
+
+
+def summary(data: object) -> tuple[int | None, bool]:
+    """What lists show of a plan without reading its JSON: T-C.33's total pagu of the year,
+    and whether it is demo data."""
+    if not isinstance(data, dict):
+        return None, False
+    rencana = data.get("rencana")
+    total = rencana.get("total") if isinstance(rencana, dict) else None
+    pagu = total.get("pagu_n") if isinstance(total, dict) else None
+    return (pagu if isinstance(pagu, int) else None), bool(data.get("contoh"))
 
 
 def ranwal_items(plan: Plan) -> list[RanwalLine]:
