@@ -14,7 +14,7 @@ from django.http import Http404
 from renja.web.accounts.members import membership
 from renja.web.accounts.models import PerangkatDaerah
 from renja.web.plans.models import Plan
-from renja.web.plans.permissions import ActionRefused, importer, may, refusal
+from renja.web.plans.permissions import BAPPEDA, ActionRefused, importer, may, refusal
 
 __all__ = ["can_edit", "get_plan", "get_published", "get_readable", "import_targets",
            "membership", "plan_id", "public_plans", "readable_plans", "visible_plans"]
@@ -97,3 +97,11 @@ def import_targets(user: Any) -> QuerySet[PerangkatDaerah]:
     except ActionRefused:
         return PerangkatDaerah.objects.none()
     return PerangkatDaerah.objects.filter(pk=member.perangkat_daerah_id)
+
+
+def bappeda_member(user: Any, refused: str) -> Any:
+    """The membership of a Bappeda verifier or admin; else 403 with ``refused``."""
+    member = membership(user)
+    if member is None or member.role not in BAPPEDA:
+        raise PermissionDenied(refused)
+    return member

@@ -12,7 +12,6 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -25,7 +24,12 @@ from renja.calc.e81 import evaluate
 from renja.domain.realisasi import QUARTERS, Realisasi
 from renja.render import charts
 from renja.web.accounts.models import PerangkatDaerah
-from renja.web.plans.access import get_plan, get_published, membership, visible_plans
+from renja.web.plans.access import (
+    bappeda_member,
+    get_plan,
+    get_published,
+    visible_plans,
+)
 from renja.web.plans.actions.realisasi import current
 from renja.web.plans.models import (
     Jadwal,
@@ -35,7 +39,6 @@ from renja.web.plans.models import (
     bands_for,
     bands_of,
 )
-from renja.web.plans.permissions import BAPPEDA
 
 ROMAN = ("I", "II", "III", "IV")
 FORMATS = {"svg": "image/svg+xml", "png": "image/png"}
@@ -211,10 +214,7 @@ def _pemda_year(member: Any, text: str) -> int:
 
 
 def _bappeda(request: HttpRequest) -> Any:
-    member = membership(request.user)
-    if member is None or member.role not in BAPPEDA:
-        raise PermissionDenied("Hanya Bappeda yang dapat membuka dasbor pemda")
-    return member
+    return bappeda_member(request.user, "Hanya Bappeda yang dapat membuka dasbor pemda")
 
 
 def _pemda_context(request: HttpRequest) -> dict[str, Any]:

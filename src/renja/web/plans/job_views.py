@@ -16,9 +16,8 @@ from renja.render.bundle import BUNDLE_FORMATS
 from renja.start import SOURCES
 from renja.web.accounts.models import Role
 from renja.web.plans import job_kinds, jobs
-from renja.web.plans.access import membership
+from renja.web.plans.access import bappeda_member
 from renja.web.plans.models import Job, Plan
-from renja.web.plans.permissions import BAPPEDA
 from renja.workflow import STAGE_LABELS, STAGES
 
 ADMIN_ONLY = ("ekspor", "tahun_depan", "impor_zip")
@@ -27,10 +26,8 @@ assert set(FORMAT_LABELS) == set(BUNDLE_FORMATS)
 
 
 def _member(request: HttpRequest) -> Any:
-    member = membership(request.user)
-    if member is None or member.role not in BAPPEDA:
-        raise PermissionDenied("Hanya Bappeda yang menjalankan pekerjaan untuk seluruh pemda")
-    return member
+    return bappeda_member(request.user,
+                          "Hanya Bappeda yang menjalankan pekerjaan untuk seluruh pemda")
 
 
 def _job(request: HttpRequest, pk: int) -> Job:

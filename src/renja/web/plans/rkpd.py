@@ -9,7 +9,6 @@ import re
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -24,9 +23,8 @@ from renja.rkpd.checks import check_pemda
 from renja.rules import Finding
 from renja.web.accounts.models import PaguCeiling, PaguRkpd, PerangkatDaerah
 from renja.web.plans import checked
-from renja.web.plans.access import membership
+from renja.web.plans.access import bappeda_member
 from renja.web.plans.models import Jadwal, Plan, PlanVersion
-from renja.web.plans.permissions import BAPPEDA
 from renja.workflow import STAGE_LABELS, STAGES
 
 CONTENT_TYPES = {
@@ -38,10 +36,7 @@ CONTENT_TYPES = {
 
 
 def _bappeda(request: HttpRequest) -> Any:
-    member = membership(request.user)
-    if member is None or member.role not in BAPPEDA:
-        raise PermissionDenied("Hanya Bappeda yang dapat membuka RKPD pemda")
-    return member
+    return bappeda_member(request.user, "Hanya Bappeda yang dapat membuka RKPD pemda")
 
 
 def _year(member: Any, text: str) -> int:

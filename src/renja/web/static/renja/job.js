@@ -19,6 +19,14 @@ document.addEventListener("DOMContentLoaded", function () {
     return el;
   }
 
+  function link(cls, text, href) {
+    var p = document.createElement("p");
+    var a = line("a", cls, text);
+    a.href = href;
+    p.appendChild(a);
+    return p;
+  }
+
   function show(s) {
     bar.value = s.percent;
     bar.textContent = s.percent + "%";
@@ -32,20 +40,8 @@ document.addEventListener("DOMContentLoaded", function () {
       return true;
     }
     result.appendChild(line("p", "done-box", s.message));
-    if (s.download) {
-      var p = document.createElement("p");
-      var a = line("a", "button", "Unduh hasil");
-      a.href = s.download;
-      p.appendChild(a);
-      result.appendChild(p);
-    }
-    if (s.link) {
-      var q = document.createElement("p");
-      var b = line("a", "", "Lihat hasilnya");
-      b.href = s.link;
-      q.appendChild(b);
-      result.appendChild(q);
-    }
+    if (s.download) { result.appendChild(link("button", "Unduh hasil", s.download)); }
+    if (s.link) { result.appendChild(link("", "Lihat hasilnya", s.link)); }
     return true;
   }
 
