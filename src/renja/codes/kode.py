@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Literal
 
 from renja.errors import CodeError
@@ -154,11 +154,13 @@ def _scientific(digits: str, significant: int) -> str:
     return str(shown + (1 if 2 * rest >= 10**drop else 0))  # Excel rounds half away from 0
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_kode(text: str, bidang: str | None = None) -> Kode:
     """Parse a code in any printed form; ``bidang`` replaces a cross-cutting ``X.XX``.
 
     Raises :class:`CodeError` with the reason when ``text`` is not a code, and also for a
-    code damaged by Excel (use :func:`parse_kode_or_damaged` to accept those).
+    code damaged by Excel (use :func:`parse_kode_or_damaged` to accept those). Remembers the
+    codes it parsed (a :class:`Kode` cannot change): checks parse each plan's codes many times.
     """
     raw = text
     text = text.strip().rstrip(".")
