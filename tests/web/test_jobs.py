@@ -212,3 +212,21 @@ def test_a_wrong_year_is_refused_before_any_job_starts(demo):
     assert "Tahun harus empat angka, misalnya 2025." in response.content.decode()
     assert Job.objects.count() == 0
     assert "Belum ada pekerjaan." in client.get("/pekerjaan/").content.decode()
+
+
+def test_a_job_whose_process_stopped_is_failed_not_waited_for_forever(demo):
+    import datetime
+
+    from django.utils import timezone
+
+    old = timezone.now() - datetime.timedelta(seconds=jobs.JOB_TIMEOUT + 700)
+    job = Job.objects.create(kind="ekspor", pemda=Pemda.objects.get(slug="kabupaten-pasuruan"),
+                             created_by=User.objects.get(username="admin_pasuruan"),
+                             status="berjalan", created_at=old, started_at=old)
+    fresh = Job.objects.create(kind="ekspor", pemda=job.pemda, created_by=job.created_by,
+                               status="berjalan")
+    status = client_for("admin_pasuruan").get(f"/pekerjaan/{job.pk}/status/").json()
+    assert (status["status"], status["message"]) == (
+        "gagal", "Pekerjaan terhenti tanpa selesai (prosesnya berhenti atau melewati batas "
+                 "waktu); tidak ada yang disimpan. Jalankan lagi.")
+    assert Job.objects.get(pk=fresh.pk).status == "berjalan"

@@ -32,6 +32,7 @@ def _member(request: HttpRequest) -> Any:
 
 def _job(request: HttpRequest, pk: int) -> Job:
     member = _member(request)
+    jobs.expire_stale()
     job = Job.objects.defer("upload", "result").filter(pk=pk, pemda=member.pemda).first()
     if job is None:
         raise Http404("Pekerjaan tidak ditemukan")
@@ -42,6 +43,7 @@ def _job(request: HttpRequest, pk: int) -> Job:
 @require_safe
 def job_list(request: HttpRequest) -> HttpResponse:
     member = _member(request)
+    jobs.expire_stale()
     years = sorted(set(Plan.objects.filter(perangkat_daerah__pemda=member.pemda)
                        .values_list("tahun", flat=True)), reverse=True)
     this_year = years[0] if years else timezone.localdate().year

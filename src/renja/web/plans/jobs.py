@@ -11,6 +11,7 @@ a failed job leaves nothing half-saved.
 
 from __future__ import annotations
 
+import datetime
 import logging
 import threading
 import time
@@ -107,6 +108,19 @@ def run(pk: int) -> None:
         job.done = job.total
         job.save(update_fields=["status", "finished_at", "done", "result", "result_name",
                                 "message", "link"])
+
+
+STOPPED = ("Pekerjaan terhenti tanpa selesai (prosesnya berhenti atau melewati batas waktu); "
+           "tidak ada yang disimpan. Jalankan lagi.")
+
+
+def expire_stale() -> int:
+    """Jobs waiting or running for longer than a job may take, whose worker or web process
+    stopped (a restart, a crash): failed, so nobody waits for them forever."""
+    limit = timezone.now() - datetime.timedelta(seconds=JOB_TIMEOUT + 600)
+    return Job.objects.filter(status__in=(Job.Status.ANTRI, Job.Status.BERJALAN),
+                              created_at__lt=limit).update(
+        status=Job.Status.GAGAL, message=STOPPED, finished_at=timezone.now())
 
 
 def _fail(job: Job, message: str) -> None:
