@@ -23,9 +23,11 @@ What it does, all on 127.0.0.1 and bounded in time:
    published figures of the earlier run beside the new ones (benchmarks/web_load_before.json).
 
 Scenarios: opening the editor of the 150-row plan (the whole plan page); saving a row, timed
-as a person does it: opening the row's form, then saving it (each user saves a sub kegiatan of
-their own agency's plan: 40 plans, so from 50 users on some users share a plan); running the
-checks (findings API of the 150-row plan); the verifier's overview of 40 agencies.
+as a person does it: opening the row's form, then saving its lokasi and a belanja amount (so
+the sums above it change), both sent as the browser's htmx sends them (each user saves a sub
+kegiatan of their own agency's plan: 40 plans, so from 50 users on some users share a plan);
+running the checks (findings API of the 150-row plan); the verifier's overview of 40 agencies.
+The servers share Redis (`--redis`) as production does (docs/deployment.md).
 """
 
 from __future__ import annotations
@@ -174,9 +176,9 @@ def start_server(workers: int, threads: int, sync: bool) -> subprocess.Popen[byt
 
 
 def request(method: str, path: str, session: Session | None,
-            body: dict[str, str] | None = None) -> tuple[int, str]:
+            body: dict[str, str] | None = None, htmx: bool = False) -> tuple[int, str]:
     conn = http.client.HTTPConnection(HOST, PORT, timeout=TIMEOUT)
-    headers = {"Host": HOST}
+    headers = {"Host": HOST, **({"HX-Request": "true"} if htmx else {})}
     if session:
         headers["Cookie"] = session.cookie
         headers["X-CSRFToken"] = session.csrf
@@ -224,13 +226,15 @@ def scenarios(fx: Fixture) -> dict[str, Step]:
     def save(user: int, i: int) -> tuple[int, float]:
         plan, path, planner = fx.plans[user % len(fx.plans)]
         start = time.perf_counter()  # the round trip: open the row's form, then save it
-        status, form = request("GET", f"/renja/{plan}/baris/{path}/", planner)
+        status, form = request("GET", f"/renja/{plan}/baris/{path}/", planner, htmx=True)
         if status != 200:
             return status, time.perf_counter() - start
         found = VERSION.search(form)
         version = found.group(1) if found else "0"
         status, _ = request("POST", f"/renja/{plan}/baris/{path}/simpan/", planner,
-                            {"version": version, "lokasi": f"Kecamatan {user}-{i}"})
+                            {"version": version, "lokasi": f"Kecamatan {user}-{i}",
+                             "belanja_barang_jasa_n": str(1_000_000 + 1_000 * user + i)},
+                            htmx=True)  # as the browser sends it (htmx)
         return status, time.perf_counter() - start
 
     def checks(user: int, i: int) -> tuple[int, float]:
@@ -337,17 +341,24 @@ def main() -> None:
     parser.add_argument("--database", default="renja_bench",
                         help="a database name on 127.0.0.1:5432, or a postgres:// URL")
     parser.add_argument("--only", help="run the scenarios whose name starts with this")
+    parser.add_argument("--redis", default="redis://127.0.0.1:6379/0",
+                        help="RENJA_REDIS_URL of the servers (shared cache, as in production); "
+                             "'' for none")
     args = parser.parse_args()
     TIMEOUT = args.timeout
     low, high = (float(x) for x in args.think.split(","))
     think = (low, high)
     url = database_url(args.database)
+    if args.redis:
+        os.environ.update({"RENJA_REDIS_URL": args.redis,
+                           "RENJA_REDIS_PREFIX": f"renja-bench-{secrets.token_hex(4)}"})
     recreate_database(url)
     fixture = prepare(url)
     server = start_server(args.workers, args.threads, args.sync)
     try:
         kind = "sync workers" if args.sync else f"gthread workers x {args.threads} threads"
-        print(f"gunicorn, {args.workers} {kind}, PostgreSQL; {os.cpu_count()} CPUs "
+        print(f"gunicorn, {args.workers} {kind}, PostgreSQL, "
+              f"{'Redis' if args.redis else 'no Redis'}; {os.cpu_count()} CPUs "
               f"shared by server, database and load threads; {args.seconds:.0f}s per cell, "
               f"users pause {low:g}-{high:g}s between requests, give up after "
               f"{args.timeout:g}s")

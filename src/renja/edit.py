@@ -111,39 +111,59 @@ def _set_indicator(node: PlanNode, field: str, text: str, index: int) -> None:
         ind.satuan = target.satuan
 
 
-def roll_up(renja: Renja) -> None:
-    """Every parent's pagu and belanja become the sums of its children; the total follows."""
+def roll_up(renja: Renja, check_only: bool = False) -> bool:
+    """Every parent's pagu and belanja become the sums of its children; the total follows.
+
+    Returns whether any value changed (``check_only``: would change, nothing written). Values
+    already right are not written again, so rows the sums do not move stay untouched."""
+    changed = False
     for root in renja.rencana.rows:
-        _roll(root)
+        changed |= _roll(root, check_only)
     total = renja.rencana.total
     programs = [n for n in renja.rencana.walk() if n.level == "program"]
     if total is not None and programs:
         for year in ("n", "n1"):
             values = [getattr(p, f"pagu_{year}") for p in programs]
             if all(v is not None for v in values):
-                setattr(total, f"pagu_{year}", sum(values))
-            _sum_belanja(getattr(total, f"belanja_{year}"),
-                         [getattr(p, f"belanja_{year}") for p in programs])
+                changed |= _put(total, f"pagu_{year}", sum(values), check_only)
+            changed |= _sum_belanja(getattr(total, f"belanja_{year}"),
+                                    [getattr(p, f"belanja_{year}") for p in programs],
+                                    check_only)
+    return changed
 
 
-def _roll(node: PlanNode) -> None:
+def _roll(node: PlanNode, check_only: bool) -> bool:
     if not node.children:
-        return
+        return False
+    changed = False
     for child in node.children:
-        _roll(child)
+        changed |= _roll(child, check_only)
     for year in ("n", "n1"):
         values = [getattr(c, f"pagu_{year}") for c in node.children]
         if all(v is not None for v in values):
-            setattr(node, f"pagu_{year}", sum(values))
-        _sum_belanja(getattr(node, f"belanja_{year}"),
-                     [getattr(c, f"belanja_{year}") for c in node.children])
+            changed |= _put(node, f"pagu_{year}", sum(values), check_only)
+        changed |= _sum_belanja(getattr(node, f"belanja_{year}"),
+                                [getattr(c, f"belanja_{year}") for c in node.children],
+                                check_only)
+    return changed
 
 
-def _sum_belanja(target: Belanja, parts: list[Belanja]) -> None:
+def _sum_belanja(target: Belanja, parts: list[Belanja], check_only: bool) -> bool:
+    changed = False
     for name in ("operasi", *BELANJA_OPERASI_PARTS, "modal", "tidak_terduga", "transfer"):
         values = [getattr(b, name) for b in parts]
         if values and all(v is not None for v in values):
-            setattr(target, name, sum(values))
+            changed |= _put(target, name, sum(values), check_only)
+    return changed
+
+
+def _put(model: object, field: str, value: int, check_only: bool) -> bool:
+    """Set ``field`` to ``value`` unless it holds it already; whether it differed."""
+    if getattr(model, field) == value:
+        return False
+    if not check_only:
+        setattr(model, field, value)
+    return True
 
 
 def add_row(renja: Renja, parent_path: str, kode: str, nama: str) -> str:

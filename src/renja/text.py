@@ -43,7 +43,13 @@ _CONTROL_IN_JSON = re.compile(r"\\u00[01][0-9a-fA-F]|\\[bf]|\x7f")
 def has_controls(value: object) -> bool:
     """Whether any string in JSON-like data holds a character :func:`clean_text` removes (one
     pass of the C JSON encoder instead of a Python walk; may say yes for a typed ``\b``)."""
-    return bool(_CONTROL_IN_JSON.search(json.dumps(value, ensure_ascii=False)))
+    return json_has_controls(json.dumps(value, ensure_ascii=False))
+
+
+def json_has_controls(text: str) -> bool:
+    """Whether JSON text (as ``json.dumps`` or pydantic write it) holds a character
+    :func:`clean_text` removes (may say yes for a typed ``\\b``)."""
+    return bool(_CONTROL_IN_JSON.search(text))
 
 
 def clean_data(value: object) -> object:

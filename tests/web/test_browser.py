@@ -232,6 +232,69 @@ def test_a_refused_save_is_explained_at_the_row_and_keeps_what_was_typed(page, s
     expect(page.locator(row)).to_be_in_viewport()
 
 
+def test_rows_saved_one_after_another_show_their_sums_and_findings_and_stay_saveable(page):
+    """Saves after the first are answered with the rows they changed only: what the page shows
+    must still be the plan as saved, and every button and open form must send its version."""
+    from playwright.sync_api import expect
+
+    from renja.numbers import format_rupiah
+    from renja.web.plans.models import Plan
+
+    def shown_as_stored() -> None:
+        renja = Plan.objects.get(pk=plan.pk).renja()
+        total = renja.rencana.total
+        expect(page.locator("#total-n")).to_have_text(format_rupiah(total.pagu_n))
+        expect(page.locator("#total-n1")).to_have_text(format_rupiah(total.pagu_n1))
+        for path in ("0", "0.0", "0.0.0", "0.1.0"):
+            node = renja.rencana.rows[0]
+            for index in path.split(".")[1:]:
+                node = node.children[int(index)]
+            cell = page.locator(f"#row-{path.replace('.', '-')} td[data-field=pagu_n]")
+            expect(cell).to_have_text(format_rupiah(node.pagu_n))
+
+    log_in(page, "perencana_bkpsdm")
+    plan = Plan.objects.get(perangkat_daerah__singkatan="BKPSDM")
+    page.goto(f"{page.base}/renja/{plan.pk}/")
+    open_row(page, "#row-0-0-0-0")
+    page.fill("input[name=belanja_barang_jasa_n]", "10.058.600")
+    page.click("button:text('Simpan')")
+    expect(page.locator("#save-status")).to_have_text(f"Tersimpan, versi {plan.version + 1}")
+
+    row = "#row-0-1-0-0"  # target n+1 printed 'Idok': flagged by T001
+    expect(page.locator(f"{row}.flagged")).to_have_count(1)
+    open_row(page, row)
+    page.fill("input[name='ind-0-target_n1']", "1 dok")
+    page.click("button:text('Simpan')")
+    expect(page.locator("#save-status")).to_have_text(f"Tersimpan, versi {plan.version + 2}")
+    expect(page.locator(f"{row} td").nth(7)).to_have_text("1 dok")
+    expect(page.locator(f"{row}.flagged")).to_have_count(0)
+    expect(page.locator("#findings [data-rule='T001']")).to_have_count(0)
+    expect(page.locator("#plan-version-label")).to_have_text(f"Versi {plan.version + 2}")
+    expect(page.locator("tr.editing")).to_have_count(0)
+    shown_as_stored()
+    shot(page, "editor-row-saved")
+
+    # a form opened before another row's save is saved on top of it, not refused
+    open_row(page, "#row-0-0-0-0")
+    page.fill("input[name=lokasi]", "Bangil")
+    page.fill("input[name=belanja_barang_jasa_n]", "2.000.000")
+    page.click("button:text('Simpan')")
+    expect(page.locator("#row-0-0-0-0 td").nth(3)).to_have_text("Bangil")
+    expect(page.locator(".save-error")).to_have_count(0)
+    expect(page.locator("#save-status")).to_have_text(f"Tersimpan, versi {plan.version + 3}")
+    expect(page.locator("#row-0-0-0-0 td[data-field=pagu_n]")).to_have_text("2.000.000")
+    shown_as_stored()
+
+    # removing a row sends the version the page shows
+    kode = page.locator("#row-0-0-0-1 td").first.inner_text()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("#row-0-0-0-1 >> text=Hapus")
+    expect(page.locator("#tc33 td", has_text=kode)).to_have_count(0)
+    expect(page.locator(".error-box")).to_have_count(0)
+    assert Plan.objects.get(pk=plan.pk).version == plan.version + 4
+    shown_as_stored()
+
+
 def test_the_api_documentation_works_under_the_apps_content_security_policy(page):
     from playwright.sync_api import expect
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 
 from renja.web.plans.models import Plan
 
 
 def save(client, plan, path, **values):
+    headers = {k: values.pop(k) for k in list(values) if k.startswith("HTTP_")}
     return client.post(f"/renja/{plan.pk}/baris/{path}/simpan/",
-                       {"version": values.pop("version", plan.version), **values})
+                       {"version": values.pop("version", plan.version), **values}, **headers)
 
 
 def test_a_row_form_shows_the_current_values(planner, bkpsdm):
@@ -199,3 +201,59 @@ def test_a_table_page_lists_its_findings_each_linking_to_its_row(planner, bkpsdm
         "version": bkpsdm.version, "indikator.0.realisasi_n2": "6 unit"})
     page = planner.get(f"/renja/{bkpsdm.pk}/tabel/tc29/").content.decode()
     assert f'<strong>E001</strong> <a href="#tbl-tc29-{index}">' not in page
+
+
+def test_each_row_save_stores_and_finds_what_a_whole_save_would(planner, bkpsdm, monkeypatch):
+    from renja.edit import set_value
+    from renja.rules import run_checks
+    from renja.web.plans import checked
+    from renja.web.plans.actions import edit
+
+    copies: list[bool] = []
+
+    def counted(renja, path):  # type: ignore[no-untyped-def]
+        made = row_copy(renja, path)
+        copies.append(made is not None)
+        return made
+
+    from renja.edit_copy import row_copy
+    monkeypatch.setattr(edit, "row_copy", counted)
+    expected = bkpsdm.renja()
+    saves = [("0.0.0.0", "lokasi", "Bangil"), ("0.0.0.1", "belanja_barang_jasa_n", "1.000.000"),
+             ("0.1.0.0", "target_n1", "1 dok"), ("0.0.0.0", "belanja_modal_n1", "-5")]
+    for path, field, value in saves:
+        plan = Plan.objects.get(pk=bkpsdm.pk)
+        name = f"ind-0-{field}" if field.startswith("target") else field
+        assert save(planner, plan, path, **{name: value}).status_code == 200
+        set_value(expected, path, field, value)  # the same change on the whole plan
+        stored = Plan.objects.get(pk=bkpsdm.pk)
+        assert stored.data == Plan.dump(expected)
+        assert checked.findings(stored) == run_checks(expected)
+        assert (stored.n_errors, stored.total_pagu_n) == (
+            sum(1 for f in run_checks(expected) if f.severity == "error"),
+            expected.rencana.total.pagu_n)
+    # the example's sums are off until the first save rolls them up; then rows are copied alone
+    assert copies == [False, True, True, True]
+
+
+def test_a_row_save_is_answered_with_the_changed_rows_totals_and_findings(planner, bkpsdm):
+    first = save(planner, bkpsdm, "0.0.0.0", lokasi="Bangil", HTTP_HX_REQUEST="true")
+    assert 'id="tc33"' in first.content.decode()  # the example's sums rolled up: whole editor
+    plan = Plan.objects.get(pk=bkpsdm.pk)
+    response = save(planner, plan, "0.1.0.0", HTTP_HX_REQUEST="true",
+                    **{"ind-0-target_n1": "1 dok", "belanja_barang_jasa_n": "1.000.000"})
+    assert response.status_code == 200
+    assert response["HX-Reswap"] == "none"
+    page = response.content.decode()
+    swapped = re.findall(r'<tr id="(row-[\d-]+)" class="[^"]*" hx-swap-oob="true">', page)
+    assert swapped == ["row-0", "row-0-1", "row-0-1-0", "row-0-1-0-0"]  # the row, its sums
+    assert 'id="tc33"' not in page
+    assert f'<span id="plan-version-label" hx-swap-oob="true">Versi {plan.version + 1}</span>' \
+        in page
+    assert '<td class="num" id="total-n" hx-swap-oob="true">' in page
+    assert '<aside class="panel findings" id="findings" hx-swap-oob="true">' in page
+    assert 'data-rule="T001"' not in page  # the typo fixed: its finding gone
+    assert json.loads(response["HX-Trigger-After-Settle"])["renja:saved"] == {
+        "row": "row-0-1-0-0", "message": f"Tersimpan, versi {plan.version + 1}",
+        "version": plan.version + 1}
+    assert len(page) < len(first.content) / 2  # most of it the findings of the example

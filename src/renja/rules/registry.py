@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from renja.domain import Renja, Source
+from renja.domain import Jumlah, PlanNode, Renja, Source
 from renja.domain.renstra import Renstra
 from renja.nomenklatur import Catalogue, default_catalogue
 from renja.rules.finding import TABLE_LABELS, Finding, Severity
@@ -37,6 +37,30 @@ class Context:
     found: list[Finding] = field(default_factory=list)
     cache: dict[object, Any] = field(default_factory=dict)
     """Results several rules share (e.g. which T-C.31 row goes with which T-C.33 row)."""
+    only_rows: set[str] | None = None
+    """When set, :meth:`rows` yields only the T-C.33 rows of these keys (a re-check of the rows
+    a change touched, :mod:`renja.rules.incremental`)."""
+    row_key: str | None = None
+    """The key of the row :meth:`rows` is at: its path (``0.1.2``), or ``total``."""
+    by_row: dict[str, list[Finding]] = field(default_factory=dict)
+    """What a per-row rule reported, by row key (outside :meth:`rows`: under ``""``)."""
+
+    def rows(self, total: bool = False) -> Iterator[PlanNode | Jumlah]:
+        """Every T-C.33 row in document order (with ``total``: the JUMLAH TOTAL row last), for
+        rules whose findings on a row depend only on that row, its children and the plan's
+        header (``per_row``): they report each row's findings while at it."""
+        for key, row in row_keys(self.renja, total):
+            if self.only_rows is not None and key not in self.only_rows:
+                continue
+            self.row_key = key
+            yield row
+        self.row_key = None
+
+    def nodes(self) -> Iterator[PlanNode]:
+        """:meth:`rows` without the total row."""
+        for row in self.rows():
+            assert isinstance(row, PlanNode)
+            yield row
 
     def report(self, *, table: str, id: str, en: str, kode: str | None = None,
                field: str | None = None, expected: object = None, actual: object = None,
@@ -52,7 +76,22 @@ class Context:
             hint=hint_id if self.lang == "id" else hint_en,
         )
         self.found.append(finding)
+        self.by_row.setdefault(self.row_key or "", []).append(finding)
         return finding
+
+
+def row_keys(renja: Renja, total: bool = False) -> Iterator[tuple[str, PlanNode | Jumlah]]:
+    """(key, row) of every T-C.33 row in document order: the key is the row's path (``0.1.2``);
+    with ``total``, the JUMLAH TOTAL row last under the key ``total``."""
+    stack: list[tuple[str, PlanNode]] = [
+        (str(i), row) for i, row in reversed(list(enumerate(renja.rencana.rows)))]
+    while stack:
+        key, node = stack.pop()
+        yield key, node
+        stack.extend((f"{key}.{i}", child)
+                     for i, child in reversed(list(enumerate(node.children))))
+    if total and renja.rencana.total is not None:
+        yield "total", renja.rencana.total
 
 
 Check = Callable[[Context], None]
@@ -68,13 +107,17 @@ class Rule:
     check: Check
     example: str
     """An example finding message (Bahasa Indonesia), for docs/rules.md."""
+    per_row: bool = False
+    """Its findings on a T-C.33 row depend only on that row, the row's children and the plan's
+    header, and it visits rows through :meth:`Context.rows`: after a change, only the rows the
+    change touched need checking again."""
 
 
 RULES: dict[str, Rule] = {}
 
 
 def rule(code: str, family: str, severity: Severity, title_id: str, title_en: str,
-         example: str) -> Callable[[Check], Check]:
+         example: str, per_row: bool = False) -> Callable[[Check], Check]:
     """Register a check function as a rule."""
     if family not in FAMILIES:
         raise ValueError(f"unknown family {family}")
@@ -82,7 +125,7 @@ def rule(code: str, family: str, severity: Severity, title_id: str, title_en: st
     def register(check: Check) -> Check:
         if code in RULES:
             raise ValueError(f"rule {code} registered twice")
-        RULES[code] = Rule(code, family, severity, title_id, title_en, check, example)
+        RULES[code] = Rule(code, family, severity, title_id, title_en, check, example, per_row)
         return check
 
     return register
@@ -113,7 +156,12 @@ def run_checks(renja: Renja, lang: str = "id", catalogue: Catalogue | None = Non
             continue
         context.rule = RULES[code]
         RULES[code].check(context)
-    return sorted(context.found, key=_order)
+    return in_order(context.found)
+
+
+def in_order(findings: list[Finding]) -> list[Finding]:
+    """Findings in table and line order (rule by rule where those are equal)."""
+    return sorted(findings, key=_order)
 
 
 def _order(f: Finding) -> tuple[int, str, int, str]:

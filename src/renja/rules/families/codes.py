@@ -211,11 +211,11 @@ def _covers(ctx: Context) -> bool:
 @rule("K006", "kode", "error", "Kode tidak ada dalam nomenklatur",
       "Code not in the nomenclature",
       "T-C.33 5.04.02.2.02.0006 (Pelaksanaan Sertifikasi Kompetensi …): kode tidak ada dalam "
-      "nomenklatur kepmendagri-050-5889-2021; nama ini ada di 5.04.02.2.02.0003")
+      "nomenklatur kepmendagri-050-5889-2021; nama ini ada di 5.04.02.2.02.0003", per_row=True)
 def unknown(ctx: Context) -> None:
     version = ctx.catalogue.nearest_version(ctx.renja.tahun)
     covers = _covers(ctx)
-    for node in ctx.renja.rencana.walk():
+    for node in ctx.nodes():
         if not node.kode or node.kode_recovery or ctx.catalogue.get(node.kode, ctx.renja.tahun):
             continue
         hint = _official_hint(ctx, node, "id")

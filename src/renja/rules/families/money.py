@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from renja.calc.rollup import (
     YEARS,
@@ -48,9 +48,9 @@ def _year(ctx: Context, year: str) -> int:
 @rule("U001", "uang", "error", "Pagu induk tidak sama dengan jumlah pagu anaknya",
       "Parent pagu differs from the sum of its children",
       "T-C.33 5.03.02 (PROGRAM KEPEGAWAIAN DAERAH): pagu 2024 seharusnya 6.921.275.188 "
-      "(jumlah 4 kegiatan), tertulis 6.921.275.000")
+      "(jumlah 4 kegiatan), tertulis 6.921.275.000", per_row=True)
 def parent_sum(ctx: Context) -> None:
-    for node in ctx.renja.rencana.walk():
+    for node in ctx.nodes():
         for year in YEARS:
             expected, actual = children_pagu(node, year), pagu(node, year)
             if expected is None or actual is None or \
@@ -67,18 +67,18 @@ def parent_sum(ctx: Context) -> None:
                           f"(sum of {count} {kind}), found {rp(actual)}")
 
 
-def _money_rows(ctx: Context) -> list[tuple[PlanNode | Jumlah, str | None, str]]:
-    rows: list[tuple[PlanNode | Jumlah, str | None, str]] = [
-        (n, n.kode, n.nama) for n in ctx.renja.rencana.walk()]
-    if ctx.renja.rencana.total is not None:
-        rows.append((ctx.renja.rencana.total, None, "JUMLAH TOTAL"))
-    return rows
+def _money_rows(ctx: Context) -> Iterator[tuple[PlanNode | Jumlah, str | None, str]]:
+    for row in ctx.rows(total=True):
+        if isinstance(row, PlanNode):
+            yield row, row.kode, row.nama
+        else:
+            yield row, None, "JUMLAH TOTAL"
 
 
 @rule("U002", "uang", "error", "Belanja operasi tidak sama dengan jumlah rinciannya",
       "Belanja operasi differs from the sum of its parts",
       "T-C.33 5.03.01.2.02.0003 (…): belanja operasi 2024 seharusnya 108.343.000 (pegawai + "
-      "barang dan jasa + …), tertulis 100.000.000")
+      "barang dan jasa + …), tertulis 100.000.000", per_row=True)
 def operasi_sum(ctx: Context) -> None:
     _sum_rule(ctx, "belanja operasi", "pegawai + barang dan jasa + …",
               lambda row, year: (operasi_parts(_belanja(row, year)),
@@ -90,7 +90,7 @@ def operasi_sum(ctx: Context) -> None:
 @rule("U003", "uang", "error", "Pagu tidak sama dengan jumlah jenis belanjanya",
       "Pagu differs from the sum of its belanja",
       "T-C.33 5.03.01 (PROGRAM PENUNJANG …): pagu 2024 seharusnya 11.343.868.330 (operasi + "
-      "modal + tidak terduga + transfer), tertulis 11.343.000.000")
+      "modal + tidak terduga + transfer), tertulis 11.343.000.000", per_row=True)
 def pagu_breakdown(ctx: Context) -> None:
     _sum_rule(ctx, "pagu", "operasi + modal + tidak terduga + transfer",
               lambda row, year: (belanja_total(_belanja(row, year)),
@@ -153,9 +153,9 @@ def total_row(ctx: Context) -> None:
 @rule("U005", "uang", "error", "Rincian belanja induk tidak sama dengan jumlah rincian anaknya",
       "A parent's belanja differs from the sum of its children's",
       "T-C.33 5.03.02 (PROGRAM KEPEGAWAIAN DAERAH): belanja pegawai 2024 seharusnya "
-      "0 (jumlah 4 kegiatan), tertulis 7.992.286.000")
+      "0 (jumlah 4 kegiatan), tertulis 7.992.286.000", per_row=True)
 def parent_breakdown(ctx: Context) -> None:
-    for node in ctx.renja.rencana.walk():
+    for node in ctx.nodes():
         for year in YEARS:
             expected_pagu, printed = children_pagu(node, year), pagu(node, year)
             if expected_pagu != printed and (expected_pagu is None or printed is None or not
@@ -181,9 +181,9 @@ def parent_breakdown(ctx: Context) -> None:
 
 @rule("U006", "uang", "error", "Uang negatif atau pagu sub kegiatan kosong",
       "Negative money, or a sub kegiatan without pagu",
-      "T-C.33 5.03.01.2.01.0001 (…): pagu 2024 negatif: -9.058.600")
+      "T-C.33 5.03.01.2.01.0001 (…): pagu 2024 negatif: -9.058.600", per_row=True)
 def negative_or_missing(ctx: Context) -> None:
-    for node in ctx.renja.rencana.walk():
+    for node in ctx.nodes():
         label = where("tc33", node.kode, node.nama)
         for year in YEARS:
             value = pagu(node, year)

@@ -69,9 +69,9 @@ def title_years(ctx: Context) -> None:
 @rule("U008", "uang", "warning", "Kegiatan berpagu tanpa sub kegiatan",
       "A kegiatan with a pagu but no sub kegiatan",
       "T-C.33 5.03.01.2.03 (Administrasi Barang Milik Daerah pada Perangkat Daerah): pagu "
-      "2024 125.000.000 tetapi tidak ada sub kegiatan di bawahnya")
+      "2024 125.000.000 tetapi tidak ada sub kegiatan di bawahnya", per_row=True)
 def kegiatan_without_sub_kegiatan(ctx: Context) -> None:
-    for node in ctx.renja.rencana.walk():
+    for node in ctx.nodes():
         if node.level != "kegiatan" or node.children:
             continue
         for year, value in ((ctx.renja.tahun, node.pagu_n), (ctx.renja.tahun + 1, node.pagu_n1)):

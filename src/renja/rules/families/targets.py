@@ -17,7 +17,7 @@ SAME_INDICATOR = 85.0
 
 
 def _indicators(ctx: Context) -> Iterator[tuple[PlanNode, Indikator]]:
-    for node in ctx.renja.rencana.walk():
+    for node in ctx.nodes():
         for ind in node.indikator:
             yield node, ind
 
@@ -30,7 +30,7 @@ def _is_typo(target: Target) -> bool:
 
 @rule("T001", "target", "error", "Target tidak terbaca", "Unreadable target",
       "T-C.33 5.03.02.2.01.0002 (…): target 2025 'Idok' tidak terbaca: huruf 'I' tertulis di "
-      "tempat angka")
+      "tempat angka", per_row=True)
 def unreadable(ctx: Context) -> None:
     for node, ind in _indicators(ctx):
         for field, year in (("target_n", ctx.renja.tahun), ("target_n1", ctx.renja.tahun + 1)):
@@ -52,7 +52,8 @@ def unreadable(ctx: Context) -> None:
 
 @rule("T002", "target", "warning", "Satuan berubah antara tahun n dan n+1",
       "Unit changes between year n and n+1",
-      "T-C.33 5.03.02.2.04.0003 (…): satuan target 2024 'lap' berubah menjadi 'dok' pada 2025")
+      "T-C.33 5.03.02.2.04.0003 (…): satuan target 2024 'lap' berubah menjadi 'dok' pada 2025",
+      per_row=True)
 def unit_changes(ctx: Context) -> None:
     for node, ind in _indicators(ctx):
         a, b = ind.target_n, ind.target_n1
@@ -103,7 +104,8 @@ _PERCENTAGE = re.compile(r"\b(persentase|persen|proporsi|cakupan)\b", re.IGNOREC
 
 
 @rule("T004", "target", "warning", "Persentase lebih dari 100", "A percentage above 100",
-      "T-C.33 5.03.01 (…): target 2024 '120%' untuk indikator persentase melebihi 100%")
+      "T-C.33 5.03.01 (…): target 2024 '120%' untuk indikator persentase melebihi 100%",
+      per_row=True)
 def over_hundred(ctx: Context) -> None:
     for node, ind in _indicators(ctx):
         if not _PERCENTAGE.search(ind.nama):
@@ -125,7 +127,7 @@ def over_hundred(ctx: Context) -> None:
 @rule("T005", "target", "info", "Target n+1 lebih rendah dari target n",
       "Target n+1 below target n for a higher-is-better indicator",
       "T-C.33 5.03.02.2.01.0006 (…): target 2025 '490 dok' lebih rendah dari target 2024 "
-      "'496 dok' untuk indikator yang makin tinggi makin baik")
+      "'496 dok' untuk indikator yang makin tinggi makin baik", per_row=True)
 def going_down(ctx: Context) -> None:
     for node, ind in _indicators(ctx):
         a, b = ind.target_n, ind.target_n1

@@ -18,6 +18,7 @@ from django.core.cache import cache
 from renja.domain import Renja
 from renja.domain.renstra import Renstra
 from renja.rules import Finding, run_checks
+from renja.rules.incremental import Checked
 
 if TYPE_CHECKING:
     from renja.web.plans.models import Plan
@@ -51,6 +52,7 @@ class Recent(Generic[T]):
 _findings: Recent[list[Finding]] = Recent(256)
 _plans: Recent[Renja] = Recent(64)
 _renstras: Recent[Renstra] = Recent(32)
+_checks: Recent[Checked] = Recent(64)
 
 
 def plan_key(plan: Plan) -> Key:
@@ -75,6 +77,17 @@ def renstra_of(plan: Plan) -> tuple[Renstra | None, Key]:
         found = record.renstra()
         _renstras.put(stamp, found)
     return found, stamp
+
+
+def cached(plan: Plan) -> Renja | None:
+    """``plan``'s data parsed, if this worker has it (see :func:`read_only`)."""
+    return _plans.get(_key(plan, ""))
+
+
+def checks(plan: Plan, stamp: Key) -> Checked | None:
+    """The findings of ``plan`` as saved with what each rule read (for a re-check after a
+    change), if this worker computed them against the Renstra ``stamp`` names."""
+    return _checks.get(_key(plan, "id", stamp))
 
 
 def read_only(plan: Plan) -> Renja:
@@ -109,11 +122,13 @@ def _shared(key: Key) -> str:
 
 
 def remember(plan: Plan, found: list[Finding], renja: Renja | None = None,
-             lang: str = "id", stamp: Key = ()) -> None:
+             lang: str = "id", stamp: Key = (), checked: Checked | None = None) -> None:
     """Keep what was just computed for ``plan`` as saved (by :meth:`Plan.store`, against the
-    Renstra ``stamp`` names): its findings and, if given, its data parsed (which nobody may
-    change from then on)."""
+    Renstra ``stamp`` names): its findings (with what each rule read, ``checked``) and, if
+    given, its data parsed (which nobody may change from then on)."""
     _findings.put(_key(plan, lang, stamp), list(found))
+    if checked is not None:
+        _checks.put(_key(plan, lang, stamp), checked)
     cache.set(_shared(_key(plan, lang, stamp)), list(found))
     if renja is not None:
         _plans.put(_key(plan, ""), renja)

@@ -31,6 +31,7 @@ from renja.errors import RenjaError
 from renja.nomenklatur import default_catalogue
 from renja.numbers import format_rupiah
 from renja.rules import Finding
+from renja.rules.incremental import changed_rows
 from renja.start import add_program
 from renja.web.outcome import attempt, stale_row_message
 from renja.web.plans import checked
@@ -77,11 +78,15 @@ def _lines(texts: Iterable[str]) -> str:
 
 
 def editor_context(plan: Plan, editable: bool, error: str | None = None,
-                   commenting: bool = False) -> dict[str, Any]:
+                   commenting: bool = False, table: bool = True) -> dict[str, Any]:
+    """What the editor shows; without ``table``, all but the T-C.33 rows."""
     renja = checked.read_only(plan)
     order = {"error": 0, "warning": 1, "info": 2}
     findings = sorted(checked.findings(plan, renja), key=lambda f: order[f.severity])
-    rows_html, anchors = _table(plan, renja, findings, editable, commenting)
+    if table:
+        rows_html, anchors = _table(plan, renja, findings, editable, commenting)
+    else:
+        rows_html, anchors = mark_safe(""), _anchors(renja)
     items = [{"f": f, "anchor": anchors.get(f.kode or "") if f.table == "tc33" else None}
              for f in findings]
     counts = {s: sum(1 for f in findings if f.severity == s)
@@ -108,17 +113,35 @@ def _table(plan: Plan, renja: Renja, findings: list[Finding], editable: bool,
     found = _tables.get(key)
     if found is not None:
         return found
-    flagged = {f.kode for f in findings if f.kode and f.table == "tc33"}
-    urls = reverse("row_form", args=[plan.pk, "0"]).removesuffix("0/")
-    rows = [_row(p, n, d, flagged, urls) for p, n, d in paths(renja)]
-    anchors = {r["node"].kode: r["anchor"] for r in reversed(rows) if r["node"].kode}
-    for row in rows:
-        row["notes"] = notes.get(row["node"].kode or "", 0)
-    html = render_to_string("renja/editor_rows.html", {
-        "rows": rows, "plan": plan, "editable": editable, "commenting": commenting})
-    made = (mark_safe(html), anchors)  # our template's own output, escaped by it
+    made = (_rows_html(plan, paths(renja), findings, notes, editable, commenting),
+            _anchors(renja))
     _tables.put(key, made)
     return made
+
+
+def _rows_html(plan: Plan, rows: Iterable[tuple[str, PlanNode, int]], findings: list[Finding],
+               notes: dict[str, int], editable: bool, commenting: bool,
+               oob: bool = False) -> SafeString:
+    """``rows`` (path, node, depth) as the editor's table rows (``oob``: each to be swapped in
+    by its id)."""
+    flagged = _flagged(findings)
+    urls = reverse("row_form", args=[plan.pk, "0"]).removesuffix("0/")
+    made = [_row(p, n, d, flagged, urls) for p, n, d in rows]
+    for row in made:
+        row["notes"] = notes.get(row["node"].kode or "", 0)
+    html = render_to_string("renja/editor_rows.html", {
+        "rows": made, "plan": plan, "editable": editable, "commenting": commenting, "oob": oob})
+    return mark_safe(html)  # our template's own output, escaped by it
+
+
+def _flagged(findings: list[Finding]) -> set[str]:
+    """Codes of the T-C.33 rows a finding is about."""
+    return {f.kode for f in findings if f.kode and f.table == "tc33"}
+
+
+def _anchors(renja: Renja) -> dict[str, str]:
+    """Each code's row anchor in the editor (the first row of a code printed twice)."""
+    return {node.kode: _anchor(path) for path, node, _ in reversed(paths(renja)) if node.kode}
 
 
 @require_safe
@@ -192,8 +215,9 @@ def row_save(request: HttpRequest, pk: int, path: str) -> HttpResponse:
         _indicators(renja, path, request)
 
     plan = get_plan(request.user, pk)
+    shown = checked.cached(plan)  # the plan as this worker last parsed it (the page's, mostly)
     saved, failed = attempt(lambda: change_plan(plan.pk, request.user, change,
-                                                request.POST.get("version", "")))
+                                                request.POST.get("version", ""), row=path))
     if failed is not None:
         current = get_plan(request.user, pk)
         if not can_edit(request.user, current):  # submitted or set meanwhile: the table says
@@ -202,9 +226,38 @@ def row_save(request: HttpRequest, pk: int, path: str) -> HttpResponse:
         return _row_form(request, current, path, request.POST, error=message,
                          status=failed.status)
     assert saved is not None
-    response = _editor(request, saved)
+    response = None
+    partial = shown is not None and saved.version == plan.version + 1
+    if partial and shown is not None and request.headers.get("HX-Request"):
+        response = _changed_rows(request, plan, shown, saved)
+    if response is None:
+        response = _editor(request, saved)
     response["HX-Trigger-After-Settle"] = json.dumps(
-        {"renja:saved": {"row": _anchor(path), "message": f"Tersimpan, versi {saved.version}"}})
+        {"renja:saved": {"row": _anchor(path), "message": f"Tersimpan, versi {saved.version}",
+                         "version": saved.version}})
+    return response
+
+
+def _changed_rows(request: HttpRequest, before: Plan, shown: Renja,
+                  saved: Plan) -> HttpResponse | None:
+    """The answer to a save of one row: the table rows whose cells changed (the row, the sums
+    above it, rows a finding now flags or no longer flags), the totals, the version and the
+    findings, each swapped in by its id; ``None`` when the whole editor is the answer (the rows
+    moved, or the plan was copied whole, so every row is new)."""
+    renja = checked.read_only(saved)
+    changed = changed_rows(shown, renja)
+    if changed is None or 2 * len(changed) > len(paths(renja)):
+        return None
+    editable = can_edit(request.user, saved)
+    commenting = may(request.user, saved, "comment")
+    context = editor_context(saved, editable, commenting=commenting, table=False)
+    findings = [item["f"] for item in context["findings"]]
+    flipped = _flagged(findings) ^ _flagged(checked.findings(before, shown))
+    rows = [(p, n, d) for p, n, d in paths(renja) if p in changed or n.kode in flipped]
+    context["rows_html"] = _rows_html(saved, rows, findings, open_notes(saved), editable,
+                                      commenting, oob=True)
+    response = render(request, "renja/editor_saved.html", context)
+    response["HX-Reswap"] = "none"  # every part comes by its id
     return response
 
 

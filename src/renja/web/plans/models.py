@@ -16,9 +16,11 @@ from renja.domain import Renja, parse_target
 from renja.domain.renstra import PERIOD_YEARS, Renstra
 from renja.review import RanwalItem as RanwalLine
 from renja.rules import run_checks
-from renja.text import clean_data
+from renja.rules.incremental import check_plan, recheck
+from renja.text import clean_data, json_has_controls
 from renja.web.accounts.models import PerangkatDaerah
 from renja.web.plans import checked
+from renja.web.plans.json_update import json_text
 
 
 class StaleVersion(Exception):
@@ -103,8 +105,11 @@ class Plan(models.Model):
         """Synthetic demo data, not a real agency's plan: from the ``contoh_flag`` a list
         annotates (see :func:`with_contoh`), else from the plan's data."""
         flag = getattr(self, "contoh_flag", None)
-        if flag is not None or "data" in self.get_deferred_fields():
+        if flag is not None:
             return flag in (True, 1, "1", "true", "True")
+        deferred = self.get_deferred_fields()
+        if "data" in deferred:
+            return "is_contoh" not in deferred and self.is_contoh
         return bool(isinstance(self.data, dict) and self.data.get("contoh"))
 
     @staticmethod
@@ -115,12 +120,18 @@ class Plan(models.Model):
             renja.model_dump(mode="json", exclude_none=True))
         return data
 
-    def store(self, renja: Renja, user: object, expected_version: int, via: str = "ui") -> None:
+    def store(self, renja: Renja, user: object, expected_version: int, via: str = "ui",
+              before: Renja | None = None) -> None:
         """Save ``renja`` if nobody saved since ``expected_version``; else :class:`StaleVersion`.
 
         Persistence only: who may write and when is decided by the actions
         (:mod:`renja.web.plans.actions`), which call this inside their transaction. A set plan
         is refused here too (:class:`PlanLocked`).
+
+        ``before``: the plan as stored, parsed, that ``renja`` was changed from (read again when
+        not given): rules that read nothing the change touched are not run again, nor, when
+        ``renja`` is a :func:`renja.edit_copy.row_copy` of it, the per-row rules on the rows it
+        did not touch (:func:`renja.rules.incremental.recheck`).
 
         ``renja`` is kept as the saved plan's parsed data for pages to show: do not change it
         after storing it.
@@ -129,18 +140,26 @@ class Plan(models.Model):
         """
         if self.locked:
             raise PlanLocked(self)
-        renja, data = without_controls(renja)
+        before = before if before is not None else checked.read_only(self)
+        text = renja.model_dump_json(exclude_none=True)
+        data: dict[str, Any] | None = None
+        if json_has_controls(text):
+            renja, data = without_controls(renja)
         with transaction.atomic():
-            before = checked.read_only(self)  # only read, for the audit trail
             now = timezone.now()
             renstra, stamp = checked.renstra_of(self)
-            findings = run_checks(renja, renstra=renstra)
-            errors = sum(1 for f in findings if f.severity == "error")
-            warnings = sum(1 for f in findings if f.severity == "warning")
+            previous = checked.checks(self, stamp)
+            result = recheck(previous, before, renja) if previous is not None else \
+                check_plan(renja, renstra=renstra)
+            errors = sum(1 for f in result.findings if f.severity == "error")
+            warnings = sum(1 for f in result.findings if f.severity == "warning")
+            total = renja.rencana.total.pagu_n if renja.rencana.total else None
             changed = Plan.objects.filter(pk=self.pk, version=expected_version).exclude(
                 tahapan="penetapan").exclude(status="ditetapkan").update(
-                data=data, version=expected_version + 1, updated_at=now, updated_by=user,
-                n_errors=errors, n_warnings=warnings, **summary_fields(data))
+                data=json_text(text) if data is None else data,
+                version=expected_version + 1, updated_at=now, updated_by=user,
+                n_errors=errors, n_warnings=warnings, total_pagu_n=total,
+                is_contoh=renja.contoh)
             if not changed:
                 self.refresh_from_db()
                 if self.locked:
@@ -151,11 +170,14 @@ class Plan(models.Model):
                            table=c.table, kode=c.kode or "", nama=c.nama[:300],
                            field=c.field or c.kind, old=c.old or "", new=c.new or "")
                 for c in diff(before, renja)])
-        self.data, self.version, self.updated_at, self.updated_by = (
-            data, expected_version + 1, now, user)
+        if data is None:
+            self.__dict__.pop("data", None)  # read again if asked for
+        else:
+            self.data = data
+        self.version, self.updated_at, self.updated_by = expected_version + 1, now, user
         self.n_errors, self.n_warnings = errors, warnings
-        self.total_pagu_n, self.is_contoh = summary(data)
-        checked.remember(self, findings, renja, stamp=stamp)
+        self.total_pagu_n, self.is_contoh = total, renja.contoh
+        checked.remember(self, result.findings, renja, stamp=stamp, checked=result)
 
 
 class PendingImport(models.Model):

@@ -50,8 +50,15 @@
         "internet Anda; nilai yang Anda ketik masih ada, lalu coba Simpan lagi.");
   });
 
-  // After a save: the page stays at the row, which is briefly highlighted, and says so.
+  // After a save: the page stays at the row, which is briefly highlighted, and says so. A save
+  // answered with the changed rows only leaves the other rows and open forms in place: they
+  // show the version just saved, so they send it.
   document.addEventListener("renja:saved", function (event) {
+    if (event.detail.version) {
+      document.querySelectorAll("#editor input[name=version]").forEach(function (input) {
+        input.value = String(event.detail.version);
+      });
+    }
     var row = document.getElementById(event.detail.row);
     if (row) {
       row.scrollIntoView({block: "center"});
