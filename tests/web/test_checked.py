@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
@@ -64,3 +65,27 @@ def test_a_renstra_changed_checks_the_plan_again(db):
     record.data, record.version = renstra.model_dump(mode="json", exclude_none=True), 2
     record.save()
     assert [f for f in checked.findings(dinkes) if f.family == "renstra"] == []
+
+
+def test_another_worker_rechecks_a_save_from_what_the_first_one_shared(bkpsdm, monkeypatch):
+    """What each rule read is kept in the shared cache (Redis in production): a worker that
+    did not check the version saved over still checks only what the change touched."""
+    from renja.edit import roll_up, set_value
+    from renja.edit_copy import row_copy
+    from renja.web.plans import models
+
+    renja = bkpsdm.renja()
+    roll_up(renja)  # the example's sums made right, as its first save in the editor does
+    bkpsdm.store(renja, None, bkpsdm.version)
+    plan = Plan.objects.get(pk=bkpsdm.pk)
+    monkeypatch.setattr(checked, "_checks", checked.Recent(8))  # another worker's memory
+    monkeypatch.setattr(checked, "_plans", checked.Recent(8))
+    monkeypatch.setattr(models, "check_plan", lambda *a, **k: pytest.fail("checked in full"))
+    before = checked.read_only(plan)
+    copy = row_copy(before, "0.0.0.0")
+    assert copy is not None
+    set_value(copy, "0.0.0.0", "belanja_barang_jasa_n", "1.000.000")
+    plan.store(copy, None, plan.version, before=before)
+    saved = Plan.objects.get(pk=bkpsdm.pk)
+    assert checked.findings(saved) == run_checks(copy)
+    assert checked.checks(saved, checked.renstra_of(saved)[1]).rechecked  # some rules again

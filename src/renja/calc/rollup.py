@@ -55,19 +55,25 @@ def belanja_total(b: Belanja) -> int | None:
     return sum(printed) if printed else None
 
 
-def plan_total(renja: Renja, year: str) -> int | None:
-    """The sum over the programs (the level the official total adds up)."""
-    programs = [n for n in renja.rencana.walk() if n.level == "program"]
+def plan_total(renja: Renja, year: str, programs: list[PlanNode] | None = None) -> int | None:
+    """The sum over the programs (the level the official total adds up); ``programs``: the
+    plan's program rows, if already found."""
+    programs = _programs(renja) if programs is None else programs
     if not programs:
         return None
     return total_of(pagu(p, year) for p in programs)
 
 
-def plan_belanja(renja: Renja, year: str, field: str) -> int | None:
-    programs = [n for n in renja.rencana.walk() if n.level == "program"]
+def plan_belanja(renja: Renja, year: str, field: str,
+                 programs: list[PlanNode] | None = None) -> int | None:
+    programs = _programs(renja) if programs is None else programs
     if not programs:
         return None
     return total_of(getattr(belanja(p, year), field) for p in programs)
+
+
+def _programs(renja: Renja) -> list[PlanNode]:
+    return [n for n in renja.rencana.walk() if n.level == "program"]
 
 
 __all__ = ["BELANJA_OPERASI_PARTS", "BELANJA_TOP", "YEARS", "belanja", "belanja_total",

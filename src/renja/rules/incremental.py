@@ -108,6 +108,7 @@ def recheck(previous: Checked, before: Renja, after: Renja) -> Checked:
     cache = _Cache()
     runs: dict[str, RuleRun] = {}
     again: list[str] = []
+    keys = [key for key, _ in row_keys(after, total=True)] if rows else []
     for code in sorted(RULES):
         old = previous.runs.get(code)
         if old is not None and not old.reads & changed:
@@ -116,11 +117,18 @@ def recheck(previous: Checked, before: Renja, after: Renja) -> Checked:
         again.append(code)
         if old is not None and old.by_row is not None and rows is not None and \
                 not (old.reads - {"rencana"}) & changed:
-            runs[code] = _rows_again(code, old, after, rows, previous, cache)
+            runs[code] = _rows_again(code, old, after, rows, keys, previous, cache)
         else:
             runs[code] = _run(code, after, previous.lang, previous.catalogue,
                               previous.renstra, cache)
     return _checked(runs, previous.lang, previous.renstra, previous.catalogue, again)
+
+
+def from_runs(runs: dict[str, RuleRun], lang: str = "id", renstra: Renstra | None = None,
+              catalogue: Catalogue | None = None) -> Checked:
+    """A :class:`Checked` again from its ``runs`` (e.g. kept by another process), for the plan
+    checked in ``lang`` against ``renstra``."""
+    return _checked(runs, lang, renstra, catalogue or default_catalogue(), [])
 
 
 def _checked(runs: dict[str, RuleRun], lang: str, renstra: Renstra | None,
@@ -144,10 +152,10 @@ def _run(code: str, renja: Renja, lang: str, catalogue: Catalogue, renstra: Rens
     return RuleRun(context.found, reads, by_row)
 
 
-def _rows_again(code: str, old: RuleRun, after: Renja, rows: set[str], previous: Checked,
-                cache: _Cache) -> RuleRun:
+def _rows_again(code: str, old: RuleRun, after: Renja, rows: set[str], keys: list[str],
+                previous: Checked, cache: _Cache) -> RuleRun:
     """A per-row rule run again on ``rows`` (and their parents), the other rows' findings
-    reused."""
+    reused (``keys``: every row's key, in document order)."""
     touched = rows | {key.rpartition(".")[0] for key in rows if "." in key}
     run = _run(code, after, previous.lang, previous.catalogue, previous.renstra, cache,
                only_rows=touched)
@@ -155,7 +163,7 @@ def _rows_again(code: str, old: RuleRun, after: Renja, rows: set[str], previous:
         return _run(code, after, previous.lang, previous.catalogue, previous.renstra, cache)
     assert old.by_row is not None
     by_row = {key: (run.by_row if key in touched else old.by_row).get(key, [])
-              for key, _ in row_keys(after, total=True)}
+              for key in keys}
     found = [f for key in by_row for f in by_row[key]]
     return RuleRun(found, old.reads | run.reads, {k: v for k, v in by_row.items() if v})
 

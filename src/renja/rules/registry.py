@@ -49,9 +49,9 @@ class Context:
         """Every T-C.33 row in document order (with ``total``: the JUMLAH TOTAL row last), for
         rules whose findings on a row depend only on that row, its children and the plan's
         header (``per_row``): they report each row's findings while at it."""
-        for key, row in row_keys(self.renja, total):
-            if self.only_rows is not None and key not in self.only_rows:
-                continue
+        rows = row_keys(self.renja, total) if self.only_rows is None else \
+            rows_at(self.renja, self.only_rows, total)
+        for key, row in rows:
             self.row_key = key
             yield row
         self.row_key = None
@@ -78,6 +78,29 @@ class Context:
         self.found.append(finding)
         self.by_row.setdefault(self.row_key or "", []).append(finding)
         return finding
+
+
+def rows_at(renja: Renja, keys: Iterable[str], total: bool = False
+            ) -> list[tuple[str, PlanNode | Jumlah]]:
+    """The rows of ``keys`` (as :func:`row_keys` names them) that the plan has, in document
+    order."""
+    found: list[tuple[tuple[int, ...], str, PlanNode | Jumlah]] = []
+    for key in keys:
+        if key == "total":
+            if total and renja.rencana.total is not None:
+                found.append(((len(renja.rencana.rows),), key, renja.rencana.total))
+            continue
+        place = tuple(int(part) for part in key.split("."))
+        siblings, node = renja.rencana.rows, None
+        for index in place:
+            if index >= len(siblings):
+                node = None
+                break
+            node = siblings[index]
+            siblings = node.children
+        if node is not None:
+            found.append((place, key, node))
+    return [(key, row) for _, key, row in sorted(found, key=lambda item: item[0])]
 
 
 def row_keys(renja: Renja, total: bool = False) -> Iterator[tuple[str, PlanNode | Jumlah]]:

@@ -131,13 +131,14 @@ def total_row(ctx: Context) -> None:
     total = ctx.renja.rencana.total
     if total is None:
         return
-    programs = sum(1 for n in ctx.renja.rencana.walk() if n.level == "program")
+    nodes = [n for n in ctx.renja.rencana.walk() if n.level == "program"]
+    programs = len(nodes)
     for year in YEARS:
-        checks = [(f"pagu_{year}", plan_total(ctx.renja, year), getattr(total, f"pagu_{year}"),
-                   total.source_of(f"pagu_{year}"), "pagu")]
+        checks = [(f"pagu_{year}", plan_total(ctx.renja, year, nodes),
+                   getattr(total, f"pagu_{year}"), total.source_of(f"pagu_{year}"), "pagu")]
         b: Belanja = getattr(total, f"belanja_{year}")
         for name in (*BELANJA_TOP, *BELANJA_OPERASI_PARTS):
-            checks.append((f"belanja_{name}_{year}", plan_belanja(ctx.renja, year, name),
+            checks.append((f"belanja_{name}_{year}", plan_belanja(ctx.renja, year, name, nodes),
                            getattr(b, name), b.source_of(name), FIELD_LABEL[name]))
         for field, expected, actual, source, what in checks:
             if expected is None or actual is None or _agrees(ctx, expected, actual, programs):

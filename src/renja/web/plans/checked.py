@@ -18,7 +18,7 @@ from django.core.cache import cache
 from renja.domain import Renja
 from renja.domain.renstra import Renstra
 from renja.rules import Finding, run_checks
-from renja.rules.incremental import Checked
+from renja.rules.incremental import Checked, from_runs
 
 if TYPE_CHECKING:
     from renja.web.plans.models import Plan
@@ -86,8 +86,16 @@ def cached(plan: Plan) -> Renja | None:
 
 def checks(plan: Plan, stamp: Key) -> Checked | None:
     """The findings of ``plan`` as saved with what each rule read (for a re-check after a
-    change), if this worker computed them against the Renstra ``stamp`` names."""
-    return _checks.get(_key(plan, "id", stamp))
+    change), if this worker or (through the shared cache) another computed them against the
+    Renstra ``stamp`` names."""
+    key = _key(plan, "id", stamp)
+    found = _checks.get(key)
+    if found is None:
+        runs = cache.get(_shared(key) + ":runs")
+        if runs is not None:
+            found = from_runs(runs, renstra=renstra_of(plan)[0])
+            _checks.put(key, found)
+    return found
 
 
 def read_only(plan: Plan) -> Renja:
@@ -129,6 +137,7 @@ def remember(plan: Plan, found: list[Finding], renja: Renja | None = None,
     _findings.put(_key(plan, lang, stamp), list(found))
     if checked is not None:
         _checks.put(_key(plan, lang, stamp), checked)
+        cache.set(_shared(_key(plan, lang, stamp)) + ":runs", checked.runs)
     cache.set(_shared(_key(plan, lang, stamp)), list(found))
     if renja is not None:
         _plans.put(_key(plan, ""), renja)
