@@ -2,6 +2,7 @@
 
 Run: .venv/bin/python benchmarks/web_load.py [--users 1,10,50,200,500] [--seconds 20]
           [--workers 2] [--threads 32] [--sync] [--database renja_bench | postgres://…]
+          [--servers 2 --workers 1] [--redis URL | --redis '']
 
 What it does, all on 127.0.0.1 and bounded in time:
 1. (re)creates the benchmark database, migrates it and loads one generated pemda of 40
@@ -156,23 +157,87 @@ def prepare(url: str) -> Fixture:
     return fixture
 
 
-def start_server(workers: int, threads: int, sync: bool) -> subprocess.Popen[bytes]:
+def start_server(workers: int, threads: int, sync: bool,
+                 port: int = PORT) -> subprocess.Popen[bytes]:
     kind = ["--worker-class", "sync"] if sync else ["--worker-class", "gthread", "--threads",
                                                     str(threads)]
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "renja.web.wsgi:application", "--workers",
-         str(workers), *kind, "--bind", f"{HOST}:{PORT}", "--timeout", "120", "--backlog",
+         str(workers), *kind, "--bind", f"{HOST}:{port}", "--timeout", "120", "--backlog",
          "2048", "--log-level", "warning"], env=os.environ, cwd=ROOT)
+    wait_until_up(server, port)
+    return server
+
+
+def wait_until_up(server: subprocess.Popen[bytes], port: int) -> None:
     for _ in range(100):
         if server.poll() is not None:
             break
         try:
-            if request("GET", "/publik/", None)[0] == 200:
-                return server
+            conn = http.client.HTTPConnection(HOST, port, timeout=5)
+            conn.request("GET", "/publik/", headers={"Host": HOST})
+            if conn.getresponse().status == 200:
+                return
         except OSError:
             time.sleep(0.2)
     server.kill()
-    raise SystemExit("gunicorn did not start")
+    raise SystemExit(f"the server on port {port} did not start")
+
+
+NGINX = """worker_processes 1;
+error_log {dir}/error.log warn;
+pid {dir}/nginx.pid;
+events {{ worker_connections 8192; }}
+http {{
+    access_log off;
+    client_body_temp_path {dir}/body; proxy_temp_path {dir}/proxy;
+    fastcgi_temp_path {dir}/fastcgi; uwsgi_temp_path {dir}/uwsgi; scgi_temp_path {dir}/scgi;
+    # plan affinity: a plan's row forms and saves go to one app server, whose memory holds
+    # the plan as last saved; every other request goes to any of them
+    map "$request_method $uri" $renja_key {{
+        "~^POST /renja/(?<plan>\\d+)/" $plan;
+        "~^GET /renja/(?<plan>\\d+)/baris/" $plan;
+        default $request_id;
+    }}
+    upstream renja {{
+        hash $renja_key consistent;
+{servers}
+        keepalive 64;
+    }}
+    server {{
+        listen {host}:{port} backlog=4096;
+        location / {{
+            proxy_pass http://renja;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header Host $host;
+            proxy_set_header X-Request-Start "t=${{msec}}";
+            proxy_read_timeout 120s;
+        }}
+    }}
+}}
+"""
+
+
+def start_servers(count: int, workers: int, threads: int,
+                  sync: bool) -> list[subprocess.Popen[bytes]]:
+    """``count`` gunicorn instances on ports of their own behind nginx on PORT (loopback)."""
+    import shutil
+    import tempfile
+
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not Path(nginx).exists():
+        raise SystemExit("--servers needs nginx (apt-get install nginx-light)")
+    ports = [free_port() for _ in range(count)]
+    started = [start_server(workers, threads, sync, port) for port in ports]
+    where = Path(tempfile.mkdtemp(prefix="renja-nginx-"))
+    (where / "nginx.conf").write_text(NGINX.format(
+        dir=where, host=HOST, port=PORT,
+        servers="\n".join(f"        server {HOST}:{p};" for p in ports)))
+    proxy = subprocess.Popen([nginx, "-p", str(where), "-c", str(where / "nginx.conf"),
+                              "-g", "daemon off;"])
+    wait_until_up(proxy, PORT)
+    return [*started, proxy]
 
 
 def request(method: str, path: str, session: Session | None,
@@ -332,7 +397,11 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--think", default="1,3",
                         help="seconds each user pauses between requests, min,max (0,0: none)")
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2,
+                        help="gunicorn processes per server")
+    parser.add_argument("--servers", type=int, default=1,
+                        help="gunicorn instances; more than one: behind nginx on one address, "
+                             "each plan's row forms and saves going to one of them")
     parser.add_argument("--threads", type=int, default=32)
     parser.add_argument("--sync", action="store_true",
                         help="one-request-at-a-time sync workers (no 'sedang sibuk')")
@@ -354,10 +423,13 @@ def main() -> None:
                            "RENJA_REDIS_PREFIX": f"renja-bench-{secrets.token_hex(4)}"})
     recreate_database(url)
     fixture = prepare(url)
-    server = start_server(args.workers, args.threads, args.sync)
+    processes = [start_server(args.workers, args.threads, args.sync)] if args.servers == 1 \
+        else start_servers(args.servers, args.workers, args.threads, args.sync)
     try:
         kind = "sync workers" if args.sync else f"gthread workers x {args.threads} threads"
-        print(f"gunicorn, {args.workers} {kind}, PostgreSQL, "
+        servers = "" if args.servers == 1 else \
+            f"{args.servers} instances behind nginx (plan affinity for forms and saves) of "
+        print(f"gunicorn, {servers}{args.workers} {kind}, PostgreSQL, "
               f"{'Redis' if args.redis else 'no Redis'}; {os.cpu_count()} CPUs "
               f"shared by server, database and load threads; {args.seconds:.0f}s per cell, "
               f"users pause {low:g}-{high:g}s between requests, give up after "
@@ -383,8 +455,9 @@ def main() -> None:
                       f"{outcome.conflicts:>6}{outcome.errors:>7}{earlier}{drained:>8.1f}",
                       flush=True)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for process in reversed(processes):
+            process.terminate()
+            process.wait(timeout=30)
 
 
 if __name__ == "__main__":

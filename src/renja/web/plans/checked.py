@@ -67,7 +67,15 @@ def _key(plan: Plan, lang: str, renstra: Key = ()) -> Key:
 
 def renstra_of(plan: Plan) -> tuple[Renstra | None, Key]:
     """The agency's Renstra covering the plan's year (parsed once per version), and its
-    stamp for cache keys."""
+    stamp for cache keys; looked up once per ``plan`` object (one request's)."""
+    known: tuple[Renstra | None, Key] | None = getattr(plan, "_renstra_of", None)
+    if known is None:
+        known = _renstra_of(plan)
+        plan._renstra_of = known
+    return known
+
+
+def _renstra_of(plan: Plan) -> tuple[Renstra | None, Key]:
     record = plan.renstra_record()
     if record is None:
         return None, ()

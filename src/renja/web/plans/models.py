@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models import F, QuerySet
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from renja.calc.capaian import DEFAULT_BANDS, Band, parse_bands
@@ -69,6 +70,13 @@ class Plan(models.Model):
         return f"Renja {self.perangkat_daerah} {self.tahun}{suffix}"
 
     def renja(self) -> Renja:
+        """The plan's data parsed: a new copy for each call. Where the JSON was not read with
+        the row, it is read as text and parsed in one pass (pydantic's JSON parser), never
+        turned into Python data first."""
+        if "data" in self.get_deferred_fields():
+            text = Plan.objects.filter(pk=self.pk).values_list(
+                Cast("data", models.TextField()), flat=True).get()
+            return Renja.model_validate_json(text)
         return Renja.model_validate(self.data)
 
     def renstra_record(self) -> AgencyRenstra | None:
