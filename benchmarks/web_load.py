@@ -440,7 +440,8 @@ def main() -> None:
         for name, step in scenarios(fixture).items():
             if args.only and not name.startswith(args.only):
                 continue
-            step(0, 0)  # warm the workers
+            for user in range(len(fixture.plans)):  # warm the workers: every plan once
+                step(user, 0)
             for users in [int(u) for u in args.users.split(",")]:
                 outcome, took = load(step, users, args.seconds, think)
                 drained = drain()
