@@ -87,6 +87,8 @@ def _plan(old: Renja, new: Renja) -> Iterator[Change]:
 
 
 def _node(a: PlanNode, b: PlanNode) -> Iterator[Change]:
+    if a is b:  # a row shared by both plans (renja.edit_copy): nothing changed
+        return
     for field in ("nama", "lokasi", "sumber_dana", "catatan"):
         if getattr(a, field) != getattr(b, field):
             yield Change("changed", "T-C.33", b.kode, b.nama, field, _text(getattr(a, field)),
@@ -150,10 +152,14 @@ def _short(text: str | None) -> str | None:
 def _tables(old: Renja, new: Renja) -> Iterator[Change]:
     for key, label in (("tc29", "T-C.29"), ("tc30", "T-C.30"), ("tc31", "T-C.31"),
                        ("tc32", "T-C.32"), ("tujuan_sasaran", "Tabel 3.2")):
+        if getattr(old, key) is getattr(new, key):
+            continue
         a, b = getattr(old, key).rows, getattr(new, key).rows
         for i in range(max(len(a), len(b))):
             x = a[i] if i < len(a) else None
             y = b[i] if i < len(b) else None
+            if x is y:
+                continue
             name = _row_name(y or x)
             if x is None:
                 yield Change("added", label, getattr(y, "kode", None), name)
