@@ -232,7 +232,8 @@ def test_a_refused_save_is_explained_at_the_row_and_keeps_what_was_typed(page, s
     expect(page.locator(row)).to_be_in_viewport()
 
 
-def test_rows_saved_one_after_another_show_their_sums_and_findings_and_stay_saveable(page):
+@pytest.mark.parametrize("size", [(1366, 768), (390, 844)])
+def test_rows_saved_one_after_another_show_their_sums_and_findings_and_stay_saveable(page, size):
     """Saves after the first are answered with the rows they changed only: what the page shows
     must still be the plan as saved, and every button and open form must send its version."""
     from playwright.sync_api import expect
@@ -252,6 +253,7 @@ def test_rows_saved_one_after_another_show_their_sums_and_findings_and_stay_save
             cell = page.locator(f"#row-{path.replace('.', '-')} td[data-field=pagu_n]")
             expect(cell).to_have_text(format_rupiah(node.pagu_n))
 
+    page.set_viewport_size({"width": size[0], "height": size[1]})
     log_in(page, "perencana_bkpsdm")
     plan = Plan.objects.get(perangkat_daerah__singkatan="BKPSDM")
     page.goto(f"{page.base}/renja/{plan.pk}/")
@@ -272,7 +274,7 @@ def test_rows_saved_one_after_another_show_their_sums_and_findings_and_stay_save
     expect(page.locator("#plan-version-label")).to_have_text(f"Versi {plan.version + 2}")
     expect(page.locator("tr.editing")).to_have_count(0)
     shown_as_stored()
-    shot(page, "editor-row-saved")
+    shot(page, f"editor-row-saved-{size[0]}")
 
     # a form opened before another row's save is saved on top of it, not refused
     open_row(page, "#row-0-0-0-0")
