@@ -230,3 +230,27 @@ def test_a_job_whose_process_stopped_is_failed_not_waited_for_forever(demo):
         "gagal", "Pekerjaan terhenti tanpa selesai (prosesnya berhenti atau melewati batas "
                  "waktu); tidak ada yang disimpan. Jalankan lagi.")
     assert Job.objects.get(pk=fresh.pk).status == "berjalan"
+
+
+def test_a_jobs_files_are_removed_a_week_after_it_ended_and_its_row_says_so(demo):
+    import datetime
+
+    from django.utils import timezone
+
+    pemda = Pemda.objects.get(slug="kabupaten-pasuruan")
+    admin = User.objects.get(username="admin_pasuruan")
+    old = timezone.now() - datetime.timedelta(days=8)
+    done = dict(kind="ekspor", pemda=pemda, created_by=admin, status="selesai",
+                message="Ekspor selesai.", result=b"PK zip", result_name="ekspor.zip")
+    aged = Job.objects.create(**done, created_at=old, finished_at=old)
+    recent = Job.objects.create(**done, finished_at=timezone.now())
+    client = client_for("admin_pasuruan")
+    page = client.get("/pekerjaan/").content.decode()
+    aged.refresh_from_db()
+    assert (aged.result, aged.result_name, aged.message) == (
+        None, "", "Ekspor selesai. Berkasnya dihapus 7 hari setelah selesai; jalankan "
+                  "pekerjaan ini lagi bila masih perlu.")
+    assert "Berkasnya dihapus 7 hari setelah selesai" in page
+    assert client.get(f"/pekerjaan/{aged.pk}/unduh/").status_code == 404
+    assert bytes(Job.objects.get(pk=recent.pk).result) == b"PK zip"
+    assert client.get(f"/pekerjaan/{recent.pk}/unduh/").status_code == 200

@@ -152,6 +152,9 @@ RENJA_BUSY_WAIT = float(os.environ.get("RENJA_BUSY_WAIT", 5))
 RENJA_MAX_WAITING = int(os.environ.get("RENJA_MAX_WAITING", 8))
 RENJA_MAX_QUEUE_SECONDS = float(os.environ.get("RENJA_MAX_QUEUE_SECONDS", 10))
 RENJA_RETRY_AFTER = int(os.environ.get("RENJA_RETRY_AFTER", 5))
+# Background jobs' files (a ZIP made or uploaded) are kept this many days after the job ended;
+# the job's row (what ran, who, when, how it ended) stays.
+RENJA_JOB_KEEP_DAYS = int(os.environ.get("RENJA_JOB_KEEP_DAYS", 7))
 
 # Read replica: with RENJA_DATABASE_REPLICA_URL, pages that only read (GET) are served from a
 # PostgreSQL streaming replica; writes, and the reads of whoever wrote in the last

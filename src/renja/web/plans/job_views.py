@@ -44,6 +44,7 @@ def _job(request: HttpRequest, pk: int) -> Job:
 def job_list(request: HttpRequest) -> HttpResponse:
     member = _member(request)
     jobs.expire_stale()
+    jobs.clear_old_files()
     years = sorted(set(Plan.objects.filter(perangkat_daerah__pemda=member.pemda)
                        .values_list("tahun", flat=True)), reverse=True)
     this_year = years[0] if years else timezone.localdate().year

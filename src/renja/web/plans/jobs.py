@@ -22,6 +22,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db import close_old_connections, connections, transaction
+from django.db.models import F, Value
+from django.db.models.functions import Concat
 from django.utils import timezone
 from rq import Queue, SimpleWorker
 
@@ -121,6 +123,19 @@ def expire_stale() -> int:
     return Job.objects.filter(status__in=(Job.Status.ANTRI, Job.Status.BERJALAN),
                               created_at__lt=limit).update(
         status=Job.Status.GAGAL, message=STOPPED, finished_at=timezone.now())
+
+
+def clear_old_files() -> int:
+    """The files of jobs that ended more than ``RENJA_JOB_KEEP_DAYS`` days ago (a pemda's
+    documents, an export: tens of megabytes each) removed from the database; the job's row
+    stays, and says so."""
+    days = settings.RENJA_JOB_KEEP_DAYS
+    limit = timezone.now() - datetime.timedelta(days=days)
+    return Job.objects.filter(finished_at__lt=limit).exclude(
+        result__isnull=True, upload__isnull=True).update(
+        result=None, upload=None, result_name="", message=Concat(
+            F("message"), Value(f" Berkasnya dihapus {days} hari setelah selesai; jalankan "
+                                f"pekerjaan ini lagi bila masih perlu.")))
 
 
 def _fail(job: Job, message: str) -> None:
