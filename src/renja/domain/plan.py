@@ -96,9 +96,12 @@ class PlanNode(KodeMixin):
 
     def walk(self) -> Iterator[PlanNode]:
         """This node and all its descendants, in document order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        stack = [self]  # not one generator per level: plans are walked thousands of times
+        while stack:
+            node = stack.pop()
+            yield node
+            if node.children:
+                stack.extend(reversed(node.children))
 
 
 class Jumlah(Traced):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -87,10 +88,15 @@ def kegiatan_without_sub_kegiatan(ctx: Context) -> None:
                 break
 
 
-def _words(text: str | None) -> list[str]:
-    return re.sub(r"[^a-z0-9 ]+", " ", (text or "").casefold()).split()
+_NOT_WORD = re.compile(r"[^a-z0-9 ]+")
 
 
+@lru_cache(maxsize=16384)
+def _words(text: str | None) -> tuple[str, ...]:
+    return tuple(_NOT_WORD.sub(" ", (text or "").casefold()).split())
+
+
+@lru_cache(maxsize=65536)  # every check of a plan compares the same names again
 def same_name(a: str | None, b: str | None) -> bool:
     """The same row's name, allowing what printing does to it: case, punctuation, words run
     together or broken by wrapping, a name cut short, abbreviated words (``Pengemb.``)."""

@@ -76,7 +76,7 @@ def renstra_of(plan: Plan) -> tuple[Renstra | None, Key]:
 
 
 def _renstra_of(plan: Plan) -> tuple[Renstra | None, Key]:
-    record = plan.renstra_record()
+    record = plan.renstra_record(data=False)
     if record is None:
         return None, ()
     stamp: Key = (record.pk, record.version, record.updated_at)

@@ -79,9 +79,10 @@ class Plan(models.Model):
             return Renja.model_validate_json(text)
         return Renja.model_validate(self.data)
 
-    def renstra_record(self) -> AgencyRenstra | None:
-        """The agency's Renstra whose period holds this plan's year."""
-        return renstra_covering(self.perangkat_daerah_id, self.tahun)
+    def renstra_record(self, data: bool = True) -> AgencyRenstra | None:
+        """The agency's Renstra whose period holds this plan's year (without ``data``: its
+        JSON read only when asked for)."""
+        return renstra_covering(self.perangkat_daerah_id, self.tahun, data)
 
     @property
     def locked(self) -> bool:
@@ -484,12 +485,11 @@ class AgencyRenstra(models.Model):
         return Renstra.model_validate(self.data)
 
 
-def renstra_covering(agency_id: int, tahun: int) -> AgencyRenstra | None:
+def renstra_covering(agency_id: int, tahun: int, data: bool = True) -> AgencyRenstra | None:
     """The agency's Renstra whose period holds ``tahun`` (the latest, if periods overlap)."""
-    return (AgencyRenstra.objects.filter(perangkat_daerah_id=agency_id,
-                                         tahun_awal__lte=tahun,
+    found = AgencyRenstra.objects.filter(perangkat_daerah_id=agency_id, tahun_awal__lte=tahun,
                                          tahun_awal__gt=tahun - PERIOD_YEARS)
-            .order_by("-tahun_awal").first())
+    return (found if data else found.defer("data")).order_by("-tahun_awal").first()
 
 
 class Job(models.Model):
