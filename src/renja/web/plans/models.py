@@ -154,7 +154,7 @@ class Plan(models.Model):
         data: dict[str, Any] | None = None
         if json_has_controls(text):
             renja, data = without_controls(renja)
-        with transaction.atomic():
+        with transaction.atomic(savepoint=False):  # inside an action's transaction: its own
             now = timezone.now()
             renstra, stamp = checked.renstra_of(self)
             previous = checked.checks(self, stamp)
