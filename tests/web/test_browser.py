@@ -297,6 +297,41 @@ def test_rows_saved_one_after_another_show_their_sums_and_findings_and_stay_save
     shown_as_stored()
 
 
+def test_a_save_never_replaces_another_rows_open_form(page):
+    """A row a save's answer names (as when a finding on it comes or goes) keeps its open form
+    and what was typed there."""
+    from playwright.sync_api import expect
+
+    from renja.web.plans.models import Plan
+
+    log_in(page, "perencana_bkpsdm")
+    plan = Plan.objects.get(perangkat_daerah__singkatan="BKPSDM")
+    page.goto(f"{page.base}/renja/{plan.pk}/")
+    open_row(page, "#row-0-0-0-0")  # the first save rolls the example's sums up
+    page.fill("input[name=lokasi]", "Bangil")
+    page.click("button:text('Simpan')")
+    expect(page.locator("#save-status")).to_have_text(f"Tersimpan, versi {plan.version + 1}")
+
+    open_row(page, "#row-0-0-0-1")
+    page.fill("#row-0-0-0-1 input[name=lokasi]", "Pandaan")
+    open_row(page, "#row-0-0-0-0")
+    page.fill("#row-0-0-0-0 input[name=lokasi]", "Gempol")
+
+    def naming_the_other_row(route):  # type: ignore[no-untyped-def]
+        answer = route.fetch()
+        route.fulfill(response=answer, body=answer.text() + (
+            '<template><tr id="row-0-0-0-1" hx-swap-oob="true"><td>lain</td></tr></template>'))
+
+    page.route("**/baris/0.0.0.0/simpan/", naming_the_other_row)
+    page.click("#row-0-0-0-0 button:text('Simpan')")
+    expect(page.locator("#row-0-0-0-0 td").nth(3)).to_have_text("Gempol")
+    expect(page.locator("#row-0-0-0-1 input[name=lokasi]")).to_have_value("Pandaan")
+    page.unroute("**/baris/0.0.0.0/simpan/")
+    page.click("#row-0-0-0-1 button:text('Simpan')")
+    expect(page.locator("#row-0-0-0-1 td").nth(3)).to_have_text("Pandaan")
+    expect(page.locator("#save-status")).to_have_text(f"Tersimpan, versi {plan.version + 3}")
+
+
 def test_the_api_documentation_works_under_the_apps_content_security_policy(page):
     from playwright.sync_api import expect
 

@@ -78,6 +78,21 @@
     note.timer = window.setTimeout(function () { note.hidden = true; }, 4000);
   });
 
+  // A save answered with the changed rows replaces the saved row's form with the row, but
+  // never another row's open form: what the person typed there stays.
+  var saving = null;
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var form = event.detail.elt;
+    if (form && form.dataset && form.dataset.row) { saving = form.dataset.row; }
+  });
+  document.addEventListener("htmx:oobBeforeSwap", function (event) {
+    var target = event.detail.target;
+    if (target && target.classList && target.classList.contains("editing") &&
+        target.id !== saving) {
+      event.detail.shouldSwap = false;
+    }
+  });
+
   // Keyboard: a form that opens takes the focus; Escape closes it; after a save the focus goes
   // back to the row's Ubah button.
   document.addEventListener("htmx:afterSettle", function (event) {
