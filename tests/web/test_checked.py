@@ -90,3 +90,21 @@ def test_another_worker_rechecks_a_save_from_what_the_first_one_shared(bkpsdm, m
     saved = Plan.objects.get(pk=bkpsdm.pk)
     assert checked.findings(saved) == run_checks(copy)
     assert checked.checks(saved, checked.renstra_of(saved)[1]).rechecked  # some rules again
+
+
+def test_findings_in_the_shared_cache_are_not_reused_by_another_release(bkpsdm, monkeypatch):
+    runs = []
+
+    def counted(renja, lang="id", renstra=None):  # type: ignore[no-untyped-def]
+        runs.append(lang)
+        return run_checks(renja, lang=lang, renstra=renstra)
+
+    monkeypatch.setattr(checked, "run_checks", counted)
+    cache.clear()
+    monkeypatch.setattr(checked, "_findings", checked.Recent(8))
+    first = checked.findings(bkpsdm)
+    monkeypatch.setattr(checked, "_findings", checked.Recent(8))  # another process, same code
+    assert checked.findings(bkpsdm) == first and runs == ["id"]
+    monkeypatch.setattr(checked, "_findings", checked.Recent(8))  # another release's process
+    monkeypatch.setattr(checked, "checks_code", lambda: "another-release")
+    assert checked.findings(bkpsdm) == first and runs == ["id", "id"]

@@ -8,8 +8,10 @@ every view. Each worker keeps the recent ones.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import OrderedDict
+from pathlib import Path
 from threading import Lock
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -133,8 +135,26 @@ def findings(plan: Plan, renja: Renja | None = None, lang: str = "id") -> list[F
 
 
 def _shared(key: Key) -> str:
-    """``key`` as the shared cache's key."""
-    return "findings:" + hashlib.sha256(repr(key).encode()).hexdigest()
+    """``key`` as the shared cache's key, which also names the checking code: processes of
+    another release (during a rolling deploy, or kept in Redis across one) never reuse each
+    other's findings or what their rules read."""
+    return "findings:" + hashlib.sha256(repr((checks_code(), key)).encode()).hexdigest()
+
+
+@functools.cache
+def checks_code() -> str:
+    """A fingerprint of the code findings depend on: the rules, calculations, codes, domain
+    model and nomenclature modules (and data) of this installation."""
+    import renja
+
+    root = Path(renja.__file__).parent
+    digest = hashlib.sha256()
+    for part in ("rules", "calc", "codes", "domain", "nomenklatur"):
+        for path in sorted((root / part).rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".json", ".csv", ".tsv"):
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def remember(plan: Plan, found: list[Finding], renja: Renja | None = None,
