@@ -145,9 +145,7 @@ def _shared(key: Key) -> str:
 def checks_code() -> str:
     """A fingerprint of the code findings depend on: the rules, calculations, codes, domain
     model and nomenclature modules (and data) of this installation."""
-    import renja
-
-    root = Path(renja.__file__).parent
+    root = Path(__file__).resolve().parents[2]  # src/renja
     digest = hashlib.sha256()
     for part in ("rules", "calc", "codes", "domain", "nomenklatur"):
         for path in sorted((root / part).rglob("*")):
